@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { createUserInput } from '../../contracts/accounts.ts';
+import { ROLES, type Role } from '../../contracts/roles.ts';
+import type { Config } from '../config/env.ts';
+import { openRuntime, prepareData, type Runtime } from '../bootstrap.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { operatorActor } from '../kernel/actor.ts';
+import { DomainError } from '../kernel/errors.ts';
+import { importAdminUnits, importBoundaries } from '../modules/organisation/jurisdiction.service.ts';
+import { listUnits } from '../modules/organisation/unit.service.ts';
+import { findUnitByCode } from '../modules/organisation/unit.repository.ts';
+import { createUser, listUsers, resetPassword } from '../modules/accounts/user.service.ts';
+import { findUserByUsername } from '../modules/accounts/user.repository.ts';
+import { verifyAuditChain } from '../modules/audit/audit.service.ts';
+import { loadDemoCity } from '../seed/demo-city.ts';
+import { backupEmbedded, restoreEmbedded } from './backup.ts';
+import { serve } from './serve.ts';
+
+/** The operator CLI: each command is a thin adapter over a use case, acting as an audited operator. */
+export function buildCli(config: Config): Command {
+  const program = new Command('phoihop').description('Phối Hợp — operator commands').showHelpAfterError();
+  const op = operatorActor(process.env.USER ?? 'cli');
+  const withRuntime = async (fn: (rt: Runtime) => Promise<void>) => {
+    const rt = await openRuntime(config);
+    try {
+      await fn(rt);
+    } finally {
+      await rt.database.close();
+    }
+  };
+  const readJson = (file: string): unknown => {
+    try {
+      return JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new DomainError('import.invalid_file', { file, reason: (e as Error).message });
+    }
+  };
+
+  program.command('serve', { isDefault: true }).description('Start the web interface and the API').action(() => serve(config));
+
+  program.command('migrate').description('Apply pending database migrations').action(() =>
+    withRuntime(async (rt) => {
+      const r = await migrateToLatest(rt.database.db);
+      console.log(r.applied.length ? `Applied: ${r.applied.join(', ')}` : 'Database is up to date.');
+    }),
+  );
+
+  const seed = program.command('seed').description('Load data');
+  seed.command('reference').description('Load the 34 provinces and Ho Chi Minh City’s 168 communes').action(() =>
+    withRuntime(async (rt) => {
+      await prepareData({ ...rt, config: { ...rt.config, demo: '0' } });
+      console.log('Reference data loaded.');
+    }),
+  );
+  seed.command('demo').description('Load the demo city with its demo accounts (DEMO_PASSWORD)').action(() =>
+    withRuntime(async (rt) => {
+      const r = await loadDemoCity(rt.ctx, config.demoPassword);
+      console.log(r.units ? `Demo city loaded: ${r.units} units, ${r.users} accounts.` : 'The demo city is already loaded.');
+    }),
+  );
+
+  const imp = program.command('import').description('Import reference files');
+  imp
+    .command('units <file>')
+    .description('Import provinces and communes (format of units-2026.json)')
+    .action((file: string) =>
+      withRuntime(async (rt) => {
+        const r = await importAdminUnits(rt.ctx, op, readJson(file));
+        console.log(JSON.stringify(r, null, 2));
+      }),
+    );
+  imp
+    .command('boundaries <file>')
+    .description('Import commune boundaries from GeoJSON (feature id or properties.code = commune code)')
+    .action((file: string) =>
+      withRuntime(async (rt) => {
+        const r = await importBoundaries(rt.ctx, op, readJson(file));
+        console.log(JSON.stringify({ stored: r.stored, invalid: r.invalid, unknownCodes: r.unknownCodes }, null, 2));
+      }),
+    );
+
+  const exp = program.command('export').description('Export data as JSON');
+  exp
+    .command('units')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .description('Export the organisation (units) as JSON')
+    .action((o: { out?: string }) =>
+      withRuntime(async (rt) => {
+        const all = [];
+        for (let offset = 0; ; offset += 200) {
+          const page = await listUnits(rt.ctx, op, { limit: 200, offset, includeEnded: 'true' });
+          all.push(...page.items.map(({ abilities: _a, ...u }) => u));
+          if (page.items.length < 200) break;
+        }
+        const json = JSON.stringify(all, null, 2);
+        if (o.out) fs.writeFileSync(o.out, json);
+        else console.log(json);
+      }),
+    );
+
+  const users = program.command('users').description('Manage accounts');
+  users
+    .command('add')
+    .requiredOption('-u, --username <username>')
+    .requiredOption('-n, --name <displayName>')
+    .requiredOption('--unit <code>', 'unit code, e.g. CATP-PV01')
+    .addOption(new Option('-r, --role <role...>', 'roles').choices([...ROLES]).default(['system_admin']))
+    .option('-p, --password <password>', 'password (default: PHOIHOP_PASSWORD from the environment)')
+    .description('Add an account (the first administrator of a production install)')
+    .action((o: { username: string; name: string; unit: string; role: Role[]; password?: string }) =>
+      withRuntime(async (rt) => {
+        const unit = await findUnitByCode(rt.ctx.db, o.unit.toUpperCase());
+        if (!unit) throw new DomainError('organisation.unknown_unit', { code: o.unit });
+        const password = o.password ?? process.env.PHOIHOP_PASSWORD;
+        const input = createUserInput.parse({ username: o.username, displayName: o.name, unitId: unit.id, roles: o.role, password });
+        const u = await createUser(rt.ctx, op, input);
+        console.log(`Created ${u.username} (${u.roles.join(', ')}) in ${u.unitName}.`);
+      }),
+    );
+  users
+    .command('reset-password <username>')
+    .option('-p, --password <password>', 'new password (default: PHOIHOP_PASSWORD from the environment)')
+    .description('Set a new password, end the account’s sessions and lift any lock')
+    .action((username: string, o: { password?: string }) =>
+      withRuntime(async (rt) => {
+        const u = await findUserByUsername(rt.ctx.db, username.toLowerCase());
+        if (!u) throw new DomainError('not_found', { entity: 'user', username });
+        const pw = o.password ?? process.env.PHOIHOP_PASSWORD;
+        if (!pw || pw.length < 10) throw new DomainError('auth.password_too_weak', { reason: 'min_length_10' });
+        await resetPassword(rt.ctx, op, u.id, pw);
+        console.log(`Password of ${username} changed.`);
+      }),
+    );
+  users
+    .command('list')
+    .description('List accounts')
+    .action(() =>
+      withRuntime(async (rt) => {
+        const r = await listUsers(rt.ctx, op, { limit: 200, offset: 0 });
+        for (const u of r.items) console.log(`${u.username.padEnd(20)} ${u.roles.join(',').padEnd(16)} ${u.disabled ? 'disabled ' : ''}${u.unitName}`);
+      }),
+    );
+
+  const audit = program.command('audit').description('Audit trail');
+  audit
+    .command('verify')
+    .description('Verify the hash chain; exits 1 and names the first broken row when it is broken')
+    .action(() =>
+      withRuntime(async (rt) => {
+        const r = await verifyAuditChain(rt.ctx, op);
+        if (r.ok) console.log(`Audit chain intact: ${r.checked} rows verified.`);
+        else {
+          console.error(`Audit chain BROKEN at row seq=${r.firstBrokenSeq} (${r.reason}); ${r.checked} rows before it verified.`);
+          process.exitCode = 1;
+        }
+      }),
+    );
+
+  program
+    .command('backup <file>')
+    .description('Embedded database: write a consistent copy (gzip tarball). PostgreSQL: use pg_dump (see README)')
+    .action(async (file: string) => {
+      if (config.databaseUrl) {
+        console.error('DATABASE_URL is set: back up PostgreSQL with `pg_dump -Fc "$DATABASE_URL" -f phoihop.dump` (see README).');
+        process.exitCode = 2;
+        return;
+      }
+      const bytes = await backupEmbedded(config.dataDir, path.resolve(file));
+      console.log(`Backup written to ${file} (${bytes} bytes).`);
+    });
+  program
+    .command('restore <file>')
+    .option('--force', 'replace an existing data directory')
+    .description('Embedded database: restore a backup into DATA_DIR. PostgreSQL: use pg_restore (see README)')
+    .action(async (file: string, o: { force?: boolean }) => {
+      if (config.databaseUrl) {
+        console.error('DATABASE_URL is set: restore PostgreSQL with `pg_restore --clean --if-exists -d "$DATABASE_URL" phoihop.dump` (see README).');
+        process.exitCode = 2;
+        return;
+      }
+      await restoreEmbedded(config.dataDir, path.resolve(file), !!o.force);
+      console.log(`Restored ${file} into ${config.dataDir}.`);
+    });
+  return program;
+}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only place that reads process.env. Parsed once at start-up; everything else receives a
+ * Config object.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  /** Load the demo city on first start (default on for the embedded database). */
+  DEMO: z.enum(['0', '1', 'auto']).default('auto'),
+  /** Set when the app is served behind an HTTPS proxy: cookies get the Secure flag. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  COOKIE_SECURE: z.enum(['0', '1', 'auto']).default('auto'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demoPassword: string;
+  demo: '0' | '1' | 'auto';
+  trustProxy: boolean;
+  cookieSecure: 'always' | 'never' | 'auto';
+  sessionTtlMs: number;
+  logLevel: string;
+  rateLimitPerMinute: number;
+  loginMaxFailures: number;
+  loginLockMs: number;
+};
+
+/** Default demo password; stated in the README. Only used when the demo city is loaded. */
+export const DEFAULT_DEMO_PASSWORD = 'phoihop-demo-2026';
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL !== undefined && e.DATABASE_URL !== '') {
+    let url: URL;
+    try {
+      url = new URL(e.DATABASE_URL);
+    } catch {
+      throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got ${url.protocol}//)`);
+    }
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL || undefined,
+    demoPassword: e.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    demo: e.DEMO,
+    trustProxy: e.TRUST_PROXY === '1',
+    cookieSecure: e.COOKIE_SECURE === '1' ? 'always' : e.COOKIE_SECURE === '0' ? 'never' : 'auto',
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    logLevel: e.LOG_LEVEL,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+  };
+}

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/env.ts';
+import type { Database } from '../db/connect.ts';
+import type { Ctx } from '../kernel/context.ts';
+import { healthRoutes } from './health.routes.ts';
+import { authRoutes } from '../modules/accounts/auth.routes.ts';
+import { userRoutes } from '../modules/accounts/user.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { unitRoutes } from '../modules/organisation/unit.routes.ts';
+import { jurisdictionRoutes } from '../modules/organisation/jurisdiction.routes.ts';
+import { personRoutes } from '../modules/organisation/person.routes.ts';
+
+export interface RouteDeps {
+  ctx: Ctx;
+  config: Config;
+  database: Database;
+}
+
+/** Every module's HTTP adapter, mounted under /api. */
+export function registerRoutes(api: FastifyInstance, deps: RouteDeps): void {
+  healthRoutes(api, deps);
+  api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => api.swagger());
+  authRoutes(api, deps);
+  userRoutes(api, deps);
+  unitRoutes(api, deps);
+  jurisdictionRoutes(api, deps);
+  personRoutes(api, deps);
+  auditRoutes(api, deps);
+}
