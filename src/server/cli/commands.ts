@@ -9,12 +9,13 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { operatorActor } from '../kernel/actor.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { importAdminUnits, importBoundaries } from '../modules/organisation/jurisdiction.service.ts';
-import { listUnits } from '../modules/organisation/unit.service.ts';
+import { createUnit, listUnits, updateUnit } from '../modules/organisation/unit.service.ts';
+import { createUnitInput, unitListQuery, updateUnitInput, UNIT_LEVELS, UNIT_TYPES } from '../../contracts/organisation.ts';
 import { findUnitByCode } from '../modules/organisation/unit.repository.ts';
 import { createUser, listUsers, resetPassword } from '../modules/accounts/user.service.ts';
 import { findUserByUsername } from '../modules/accounts/user.repository.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
-import { loadDemoCity } from '../seed/demo-city.ts';
+import { loadDemoCity, loadOrganisation } from '../seed/demo-city.ts';
 import { backupEmbedded, restoreEmbedded } from './backup.ts';
 import { serve } from './serve.ts';
 
@@ -54,6 +55,12 @@ export function buildCli(config: Config): Command {
       console.log('Reference data loaded.');
     }),
   );
+  seed.command('organisation').description('Load the organisation of Ho Chi Minh City (units only, no people or accounts)').action(() =>
+    withRuntime(async (rt) => {
+      const ids = await loadOrganisation(rt.ctx);
+      console.log(`Organisation present: ${ids.size} units.`);
+    }),
+  );
   seed.command('demo').description('Load the demo city with its demo accounts (DEMO_PASSWORD)').action(() =>
     withRuntime(async (rt) => {
       const r = await loadDemoCity(rt.ctx, config.demoPassword);
@@ -90,13 +97,69 @@ export function buildCli(config: Config): Command {
       withRuntime(async (rt) => {
         const all = [];
         for (let offset = 0; ; offset += 200) {
-          const page = await listUnits(rt.ctx, op, { limit: 200, offset, includeEnded: 'true' });
+          const page = await listUnits(rt.ctx, op, unitListQuery.parse({ limit: 200, offset, includeEnded: 'true' }));
           all.push(...page.items.map(({ abilities: _a, ...u }) => u));
           if (page.items.length < 200) break;
         }
         const json = JSON.stringify(all, null, 2);
         if (o.out) fs.writeFileSync(o.out, json);
         else console.log(json);
+      }),
+    );
+
+  const units = program.command('units').description('Browse and edit the organisation');
+  units
+    .command('search [query]')
+    .description('Search units, accent-insensitive ("ben thanh" finds "Bến Thành")')
+    .option('--limit <n>', 'how many', '50')
+    .action((query: string | undefined, o: { limit: string }) =>
+      withRuntime(async (rt) => {
+        const r = await listUnits(rt.ctx, op, unitListQuery.parse({ q: query, limit: o.limit }));
+        for (const u of r.items) console.log(`${u.code.padEnd(14)} ${u.name}${u.parentName ? `  (${u.parentName})` : ''}`);
+        console.log(`${r.items.length} of ${r.total}`);
+      }),
+    );
+  units
+    .command('add')
+    .requiredOption('--code <code>')
+    .requiredOption('--name <name>')
+    .addOption(new Option('--type <type>').choices([...UNIT_TYPES]).makeOptionMandatory())
+    .addOption(new Option('--level <level>').choices([...UNIT_LEVELS]).makeOptionMandatory())
+    .option('--parent <code>', 'code of the parent unit')
+    .option('--commune <code>', '5-digit commune code')
+    .option('--short-name <name>')
+    .description('Add a unit')
+    .action((o: { code: string; name: string; type: string; level: string; parent?: string; commune?: string; shortName?: string }) =>
+      withRuntime(async (rt) => {
+        const parent = o.parent ? await findUnitByCode(rt.ctx.db, o.parent.toUpperCase()) : null;
+        if (o.parent && !parent) throw new DomainError('organisation.unknown_unit', { code: o.parent });
+        const input = createUnitInput.parse({ code: o.code, name: o.name, type: o.type, level: o.level, parentId: parent?.id ?? null, communeCode: o.commune ?? null, shortName: o.shortName ?? null });
+        const u = await createUnit(rt.ctx, op, input);
+        console.log(`Created ${u.code} ${u.name}.`);
+      }),
+    );
+  units
+    .command('update <code>')
+    .option('--name <name>')
+    .option('--short-name <name>')
+    .option('--parent <code>', 'move under another unit')
+    .option('--valid-to <date>', 'end of validity (YYYY-MM-DD), e.g. after a reorganisation')
+    .description('Change a unit')
+    .action((code: string, o: { name?: string; shortName?: string; parent?: string; validTo?: string }) =>
+      withRuntime(async (rt) => {
+        const unit = await findUnitByCode(rt.ctx.db, code.toUpperCase());
+        if (!unit) throw new DomainError('organisation.unknown_unit', { code });
+        const parent = o.parent ? await findUnitByCode(rt.ctx.db, o.parent.toUpperCase()) : undefined;
+        if (o.parent && !parent) throw new DomainError('organisation.unknown_unit', { code: o.parent });
+        const input = updateUnitInput.parse({
+          version: unit.version,
+          ...(o.name ? { name: o.name } : {}),
+          ...(o.shortName ? { shortName: o.shortName } : {}),
+          ...(parent ? { parentId: parent.id } : {}),
+          ...(o.validTo ? { validTo: o.validTo } : {}),
+        });
+        const u = await updateUnit(rt.ctx, op, unit.id, input);
+        console.log(`Updated ${u.code} ${u.name} (version ${u.version}).`);
       }),
     );
 

@@ -3,9 +3,11 @@ import type { UnitType, UnitLevel } from '../../contracts/organisation.ts';
 import { operatorActor } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { inTransaction } from '../db/tx.ts';
+import { writeAudit } from '../kernel/audit.ts';
 import { HCMC_COMMUNES } from '../modules/organisation/reference/admin-units.ts';
 import { loadReferenceJurisdictions } from '../modules/organisation/jurisdiction.service.ts';
 import { makePerson, makeUnit, makeUser } from './factories.ts';
+import { findUnitByCode } from '../modules/organisation/unit.repository.ts';
 
 /**
  * The demo city: Ho Chi Minh City's leadership bodies, its police with their departments and a
@@ -156,21 +158,35 @@ export async function isDemoLoaded(ctx: Ctx): Promise<boolean> {
   return !!(await ctx.db.selectFrom('app_meta').select('key').where('key', '=', 'demo_loaded').executeTakeFirst());
 }
 
-export async function loadDemoCity(ctx: Ctx, password: string): Promise<{ units: number; users: number }> {
-  if (await isDemoLoaded(ctx)) return { units: 0, users: 0 };
-  const op = operatorActor('demo');
+/**
+ * The organisation of Ho Chi Minh City (public structure: leadership bodies, city government,
+ * police departments, a police unit per commune, mass organisations, Ban Chỉ đạo 138), without
+ * people or accounts. Used by the demo city and by `phoihop seed organisation` on a production
+ * install. Returns the ids by unit code; skips units whose code already exists.
+ */
+export async function loadOrganisation(ctx: Ctx): Promise<Map<string, string>> {
+  const op = operatorActor('seed');
   await loadReferenceJurisdictions(ctx, op);
   const ids = new Map<string, string>();
-  let units = 0;
   const walk = async (list: U[], parentId: string | null) => {
     for (const u of list) {
-      const created = await makeUnit(ctx, { code: u.code, name: u.name, shortName: u.shortName ?? null, type: u.type, level: u.level, parentId, communeCode: u.communeCode ?? null, validFrom: '2025-07-01' }, op);
-      ids.set(u.code, created.id);
-      units++;
-      if (u.children) await walk(u.children, created.id);
+      const existing = await findUnitByCode(ctx.db, u.code);
+      const id =
+        existing?.id ??
+        (await makeUnit(ctx, { code: u.code, name: u.name, shortName: u.shortName ?? null, type: u.type, level: u.level, parentId, communeCode: u.communeCode ?? null, validFrom: '2025-07-01' }, op)).id;
+      ids.set(u.code, id);
+      if (u.children) await walk(u.children, id);
     }
   };
   await walk(demoTree(), null);
+  return ids;
+}
+
+export async function loadDemoCity(ctx: Ctx, password: string): Promise<{ units: number; users: number }> {
+  if (await isDemoLoaded(ctx)) return { units: 0, users: 0 };
+  const op = operatorActor('demo');
+  const ids = await loadOrganisation(ctx);
+  const units = ids.size;
   for (const [unit, name, rank, title] of DEMO_PEOPLE) await makePerson(ctx, ids.get(unit)!, name, rank, title);
   for (const u of DEMO_USERS) {
     await makeUser(
@@ -189,6 +205,7 @@ export async function loadDemoCity(ctx: Ctx, password: string): Promise<{ units:
   }
   await inTransaction(ctx.db, async (trx) => {
     await trx.insertInto('app_meta').values({ key: 'demo_loaded', value: JSON.stringify({ at: new Date().toISOString() }) }).execute();
+    await writeAudit(trx, op, { action: 'demo.loaded', entityType: 'system', entityId: null, data: { units, users: DEMO_USERS.length } });
   });
   return { units, users: DEMO_USERS.length };
 }
