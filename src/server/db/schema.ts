@@ -1,7 +1,6 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 /** Table types for Kysely. Keep in step with src/server/db/migrations. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOn = ColumnType<string, string | undefined, string>;
 
 export interface ProvincesTable {

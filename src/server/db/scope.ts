@@ -9,6 +9,7 @@ import { escapeLike } from '../kernel/text.ts';
  * the subtrees rooted at their scope units and the units of the communes assigned to them.
  */
 export function unitInScope(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- used from queries over any table aliased with a path and a commune column
   eb: ExpressionBuilder<any, any>,
   actor: Actor,
   ref: { path: string; commune: string } = { path: 'u.path', commune: 'u.commune_code' },

@@ -7,7 +7,7 @@ import { isAdmin, hasRole } from '../../kernel/actor.ts';
 import { writeAudit } from '../../kernel/audit.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { DomainError } from '../../kernel/errors.ts';
-import { pathsOf } from '../organisation/unit.repository.ts';
+import { pathsOf } from '../organisation/unit.service.ts';
 import { dummyHash, hashPassword, passwordProblems, verifyPassword } from './password.ts';
 import { presentUser } from './user.presenter.ts';
 import * as repo from './user.repository.ts';

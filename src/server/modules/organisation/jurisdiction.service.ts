@@ -8,6 +8,9 @@ import { HCMC_COMMUNES, HCMC_PROVINCE_CODE, PROVINCES, REFORM_EFFECTIVE_ON } fro
 import { adminSearchText, adminSortKey, adminUnitFileSchema, boundaryFileSchema, featureCode, validGeometry, type AdminUnitFile } from './jurisdiction.ts';
 import * as repo from './jurisdiction.repository.ts';
 
+/** Lookups the organisation module offers other modules (they must not reach into its repositories). */
+export { existingCommuneCodes } from './jurisdiction.repository.ts';
+
 export async function listJurisdictions(ctx: Ctx, _actor: Actor, q: { province?: string | undefined; q?: string | undefined; type?: string | undefined; limit: number; offset: number }) {
   const r = await repo.listJurisdictions(ctx.db, q);
   return { total: r.total, limit: q.limit, offset: q.offset, items: r.items };

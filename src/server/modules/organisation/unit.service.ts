@@ -10,6 +10,9 @@ import { presentUnit } from './unit.presenter.ts';
 import * as repo from './unit.repository.ts';
 import { jurisdictionExists } from './jurisdiction.repository.ts';
 
+/** Lookups the organisation module offers other modules (they must not reach into its repositories). */
+export { findUnitById, pathsOf, unitsExist } from './unit.repository.ts';
+
 export async function listUnits(ctx: Ctx, actor: Actor, q: UnitListQuery): Promise<{ total: number; limit: number; offset: number; items: Unit[] }> {
   const { total, items } = await repo.listUnits(ctx.db, {
     q: q.q,
