@@ -59,7 +59,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   try {
     const c = await pool.connect();
     try {
-      const r = await c.query<{ v: string }>('show server_version_num');
+      // `show` names its column after the setting; select it under a known name.
+      const r = await c.query<{ v: string }>(`select current_setting('server_version_num') as v`);
       const v = Number(r.rows[0]?.v ?? 0);
       if (v < 150000) throw new DatabaseUnavailableError(`PostgreSQL 15 or newer is required (server is ${v}).`);
     } finally {
