@@ -1,0 +1,23 @@
+import type { ComponentType } from 'react';
+import { IconBuildingCommunity, IconHome, IconKey, IconListDetails, IconMapPin, IconUserShield, IconUsers } from '@tabler/icons-react';
+import type { Me } from '../../contracts/accounts.ts';
+
+export interface NavItem {
+  to: string;
+  labelKey: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  section: 'work' | 'admin' | 'self';
+  /** Shown only when the server says the user may (Me.can). */
+  visible?: (me: Me) => boolean;
+}
+
+/** The navigation; business modules (documents, tasks, incidents…) are added here as they arrive. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', labelKey: 'nav.dashboard', icon: IconHome, section: 'work' },
+  { to: '/organisation', labelKey: 'nav.organisation', icon: IconBuildingCommunity, section: 'work' },
+  { to: '/communes', labelKey: 'nav.communes', icon: IconMapPin, section: 'work' },
+  { to: '/people', labelKey: 'nav.people', icon: IconUsers, section: 'work' },
+  { to: '/users', labelKey: 'nav.users', icon: IconUserShield, section: 'admin', visible: (me) => me.can.manageUsers === true },
+  { to: '/audit', labelKey: 'nav.audit', icon: IconListDetails, section: 'admin', visible: (me) => me.can.viewAudit === true },
+  { to: '/password', labelKey: 'nav.password', icon: IconKey, section: 'self' },
+];
