@@ -8,8 +8,9 @@ export function foldForSearch(input: string): string {
   return input
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    // Đ/đ, and the look-alike Ð/ð (U+00D0/U+00F0) that legacy font converters write for it.
+    .replace(/[đð]/g, 'd')
+    .replace(/[ĐÐ]/g, 'D')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
