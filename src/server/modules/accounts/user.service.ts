@@ -92,7 +92,10 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: Upda
     if (input.disabled !== undefined) set.disabled = input.disabled;
     if (!(await repo.updateUserRow(trx, id, input.version, set))) throw staleVersion('user', id);
     const unitId = input.unitId ?? row.unitId;
-    const scope = input.scopeUnitIds !== undefined || input.unitId !== undefined ? [...new Set([unitId, ...(input.scopeUnitIds ?? (await repo.scopesOf(trx, [id])).scope.get(id) ?? [])])] : undefined;
+    // The own unit is always in scope. When the unit changes and no scope is given, the old own
+    // unit leaves the scope: a moved user must not keep seeing their former unit's subtree.
+    const kept = input.scopeUnitIds ?? ((await repo.scopesOf(trx, [id])).scope.get(id) ?? []).filter((u) => u !== row.unitId);
+    const scope = input.scopeUnitIds !== undefined || input.unitId !== undefined ? [...new Set([unitId, ...kept])] : undefined;
     await repo.replaceScopes(trx, id, scope, input.communeCodes ? [...new Set(input.communeCodes)] : undefined);
     if (input.disabled === true) await repo.deleteSessionsOf(trx, id);
     const { version: _v, ...changes } = input;
