@@ -53,11 +53,12 @@ export async function login(
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= settings.maxFailures ? new Date(now.getTime() + settings.lockMs) : null;
-    await inTransaction(ctx.db, async (trx) => {
-      await repo.recordLoginOutcome(trx, user.id, { failed_logins: lock ? 0 : failures, locked_until: lock });
-      await writeAudit(trx, actor, { action: lock ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: user.id, data: { reason: 'wrong_password', failures, ip: input.ip } });
+    const lock = await inTransaction(ctx.db, async (trx) => {
+      const failures = await repo.incrementLoginFailures(trx, user.id);
+      const until = failures >= settings.maxFailures ? new Date(now.getTime() + settings.lockMs) : null;
+      if (until) await repo.recordLoginOutcome(trx, user.id, { failed_logins: 0, locked_until: until });
+      await writeAudit(trx, actor, { action: until ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: user.id, data: { reason: 'wrong_password', failures, ip: input.ip } });
+      return until;
     });
     if (lock) throw new DomainError('auth.locked', { until: lock.toISOString() });
     throw new DomainError('auth.invalid_credentials');

@@ -100,6 +100,15 @@ export async function updateUserRow(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Count one failed sign-in atomically and return the new count: concurrent wrong passwords must
+ * all be counted, or parallel guessing would never reach the lock-out.
+ */
+export async function incrementLoginFailures(trx: Tx, id: string): Promise<number> {
+  const r = await trx.updateTable('users').set({ failed_logins: sql`failed_logins + 1` }).where('id', '=', id).returning('failed_logins').executeTakeFirstOrThrow();
+  return r.failed_logins;
+}
+
 /** Login bookkeeping does not bump the record version (it is not an edit of the account). */
 export async function recordLoginOutcome(trx: Tx, id: string, set: { failed_logins: number; locked_until: Date | null; last_login_at?: Date }): Promise<void> {
   await trx.updateTable('users').set(set).where('id', '=', id).execute();
