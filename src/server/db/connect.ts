@@ -118,7 +118,14 @@ async function openPglite(dataDir: string, max: number): Promise<Database> {
     release();
     throw err;
   }
-  const pool = new pg.Pool({ host: sockDir, port, user: 'postgres', database: 'postgres', max });
+  // ONE connection to the embedded database, whatever `max` says. PGlite is a single session and
+  // pglite-socket feeds the protocol messages of all its connections into it one message at a
+  // time: outside a transaction, the Parse/Bind/Execute/Sync sequences of two connections
+  // interleave, so a query runs another connection's statement or fails with 'portal "" does not
+  // exist' (seen with five concurrent sign-ins). With one connection node-postgres queues the
+  // queries itself; the worker thread still keeps the event loop free. `max` only sizes the
+  // socket server's connection limit.
+  const pool = new pg.Pool({ host: sockDir, port, user: 'postgres', database: 'postgres', max: 1 });
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;

@@ -34,12 +34,15 @@ export function cookieOptions(config: Config, req: FastifyRequest, expires?: Dat
 
 /**
  * Resolves the session cookie on every /api request, refuses requests without one on non-public
- * routes (401), and checks the CSRF token on cookie-authenticated writes (403): the token is bound
+ * routes (401) before their body is read, and checks the CSRF token on cookie-authenticated writes (403): the token is bound
  * to the session and must come back in the X-CSRF-Token header.
  */
 export function registerAuth(app: FastifyInstance, ctx: Ctx, config: Config): void {
   app.decorateRequest('auth', null);
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  // onRequest, before the body is parsed and validated: a request without a session gets 401 (not
+  // a 400 that describes the schema to anonymous callers), and a write without its CSRF token gets
+  // 403 whatever its body.
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
