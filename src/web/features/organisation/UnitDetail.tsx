@@ -30,7 +30,7 @@ export function UnitDetail({ id, onSelect, onBrowse }: Props) {
     [
       t('organisation.parent'),
       u.parentId ? (
-        <Anchor component="button" type="button" size="sm" onClick={() => onSelect(u.parentId!)}>
+        <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onSelect(u.parentId!)}>
           {u.parentName}
         </Anchor>
       ) : (

@@ -70,6 +70,7 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
             label={t('users.roles')}
             required
             data={roleOptions(t)}
+            searchable
             value={values.roles}
             onChange={(v) => set('roles', v as Role[])}
             error={errors.roles}

@@ -68,7 +68,7 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
           )}
           <TextInput label={t('users.displayName')} required value={values.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors.displayName} />
           <UnitPicker label={t('users.unit')} required value={values.unitId} valueLabel={user.unitName} onChange={(id) => id && set('unitId', id)} error={errors.unitId} />
-          <MultiSelect label={t('users.roles')} required data={roleOptions(t)} value={values.roles} onChange={(v) => set('roles', v as Role[])} error={errors.roles} />
+          <MultiSelect label={t('users.roles')} required searchable data={roleOptions(t)} value={values.roles} onChange={(v) => set('roles', v as Role[])} error={errors.roles} />
           <CommunePicker label={t('users.communes')} value={values.communeCodes} onChange={(v) => set('communeCodes', v)} error={errors.communeCodes} />
           {user.abilities.disable && (
             <Switch label={t('users.disableAccount')} checked={values.disabled} onChange={(e) => set('disabled', e.currentTarget.checked)} />

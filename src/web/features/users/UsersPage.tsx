@@ -24,11 +24,11 @@ export function UsersPage() {
 
   const status = (u: User) =>
     u.disabled ? (
-      <Badge color="gray">{t('users.disabled')}</Badge>
+      <Badge color="gray" tt="none">{t('users.disabled')}</Badge>
     ) : u.lockedUntil ? (
-      <Badge color="orange">{t('users.locked', { time: formatDateTime(u.lockedUntil) })}</Badge>
+      <Badge color="orange" tt="none">{t('users.locked', { time: formatDateTime(u.lockedUntil) })}</Badge>
     ) : (
-      <Badge color="green" variant="light">
+      <Badge color="green" variant="light" tt="none">
         {t('users.active')}
       </Badge>
     );
@@ -72,7 +72,7 @@ export function UsersPage() {
                     <Table.Td>
                       <Group gap={4}>
                         {u.roles.map((r) => (
-                          <Badge key={r} variant="outline" size="sm">
+                          <Badge key={r} variant="outline" size="sm" tt="none">
                             {t(`role.${r}`)}
                           </Badge>
                         ))}

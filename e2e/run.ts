@@ -1,0 +1,41 @@
+/**
+ * End-to-end journeys in a real Chromium: `npm run test:e2e` (after `npm run build:web`).
+ * Starts the server on a free port with a fresh embedded database, runs the journeys with
+ * node:test and keeps screenshots in artifacts/e2e/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshotDir } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+import * as journeys from './journeys.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) {
+  console.error('dist/web is missing: build the web app first with `npm run build:web`.');
+  process.exit(2);
+}
+screenshotDir(root);
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+const world = (): journeys.World => ({ browser: browser!, baseURL: server!.url, root });
+
+before(async () => {
+  server = await startServer(root);
+  browser = await launchBrowser();
+}, { timeout: 240_000 });
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const opts = { timeout: 90_000 };
+test('admin finds Công an phường Bến Thành by an unaccented search', opts, () => journeys.searchOrganisation(world()));
+test('admin creates an account and sees user.created in the audit log', opts, () => journeys.createUserThenAudit(world()));
+test('a commune officer has no Accounts/Audit entries and is refused the audit page', opts, () => journeys.officerRestricted(world()));
+test('Vietnamese by default, English on request (remembered), and back', opts, () => journeys.languageToggle(world()));
+test('a wrong password shows the translated error', opts, () => journeys.wrongPassword(world()));
