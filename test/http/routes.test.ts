@@ -19,7 +19,13 @@ describe.each(backends())('HTTP API [%s]', (backend) => {
 
   beforeAll(async () => {
     t = await testApp(backend);
-    [admin, benthanh, saigon, thammuu, viewer] = await Promise.all(['admin', 'canbo.benthanh', 'canbo.saigon', 'thammuu', 'theodoi'].map((u) => loginAs(t.app, u)));
+    [admin, benthanh, saigon, thammuu, viewer] = await Promise.all([
+      loginAs(t.app, 'admin'),
+      loginAs(t.app, 'canbo.benthanh'),
+      loginAs(t.app, 'canbo.saigon'),
+      loginAs(t.app, 'thammuu'),
+      loginAs(t.app, 'theodoi'),
+    ]);
     btPersonId = (await t.db.selectFrom('people').select('id').where('full_name', '=', 'Nguyễn Văn Đạt').executeTakeFirstOrThrow()).id;
     benthanhUnit = await unitIdByCode(t.db, 'CAX-26743');
   });
