@@ -73,6 +73,7 @@ export const createUserThenAudit = (w: World) =>
     await page.getByRole('option', { name: 'Phường Bến Thành (26743)' }).click();
     await page.keyboard.press('Tab');
     await dialog.getByLabel('Mật khẩu ban đầu').fill('mat-khau-e2e-2026');
+    await page.waitForTimeout(300);
     await shot(page, w.root, '04-user-create-form');
     await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await expect.hidden(dialog);
@@ -90,11 +91,15 @@ export const createUserThenAudit = (w: World) =>
     await firstRow.getByRole('button', { name: /^Xem chi tiết bản ghi/ }).click();
     const detail = page.getByRole('dialog', { name: /^Bản ghi nhật ký số/ });
     await expect.visible(detail.getByText(`"username": "${username}"`));
+    await page.waitForTimeout(400); // let the dialog finish fading in
     await shot(page, w.root, '06-audit-user-created');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Kiểm tra toàn vẹn chuỗi nhật ký' }).click();
     await expect.visible(page.getByRole('status').filter({ hasText: 'Chuỗi nhật ký toàn vẹn' }));
     await shot(page, w.root, '07-audit-verified');
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(600);
+    await shot(page, w.root, '07b-audit-phone');
   });
 
 /** (3) A commune officer sees no Accounts or Audit entries, and the audit page says "not allowed". */

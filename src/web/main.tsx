@@ -1,5 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/vi';
 import './app/app.css';
 import './lib/i18n.ts';
 import { StrictMode } from 'react';

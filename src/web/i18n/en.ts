@@ -183,6 +183,7 @@ export const en: Dictionary = {
   },
   audit: {
     title: 'Audit log',
+    actionColumn: 'Action',
     action: 'Action (starts with)',
     actionPlaceholder: 'e.g. user. or auth.login',
     entityType: 'Entity type',

@@ -178,6 +178,7 @@ export const vi = {
   },
   audit: {
     title: 'Nhật ký hoạt động',
+    actionColumn: 'Hành động',
     action: 'Hành động (bắt đầu bằng)',
     actionPlaceholder: 'ví dụ: user. hoặc auth.login',
     entityType: 'Loại đối tượng',

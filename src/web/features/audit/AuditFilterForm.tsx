@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconFilter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField.tsx';
 import type { AuditFilters } from './api.ts';
 
 const ENTITY_TYPES = ['user', 'unit', 'person', 'jurisdiction', 'system', 'route'] as const;
@@ -27,8 +28,8 @@ export function AuditFilterForm({ value, onApply }: { value: AuditFilters; onApp
           allowDeselect={false}
           w={{ base: '100%', xs: 180 }}
         />
-        <TextInput type="date" label={t('audit.from')} value={f.from} max={f.to || undefined} onChange={(e) => set('from', e.currentTarget.value)} w={{ base: '47%', xs: 160 }} />
-        <TextInput type="date" label={t('audit.to')} value={f.to} min={f.from || undefined} onChange={(e) => set('to', e.currentTarget.value)} w={{ base: '47%', xs: 160 }} />
+        <DateField label={t('audit.from')} value={f.from} maxDate={f.to} onChange={(v) => set('from', v)} w={{ base: '100%', xs: 160 }} />
+        <DateField label={t('audit.to')} value={f.to} minDate={f.from} onChange={(v) => set('to', v)} w={{ base: '100%', xs: 160 }} />
         <Group gap="xs">
           <Button type="submit" leftSection={<IconFilter size={16} aria-hidden />}>
             {t('common.filter')}

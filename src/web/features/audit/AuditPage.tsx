@@ -68,7 +68,7 @@ export function AuditPage() {
                   <Table.Th scope="col">{t('audit.seq')}</Table.Th>
                   <Table.Th scope="col">{t('audit.at')}</Table.Th>
                   <Table.Th scope="col">{t('audit.actor')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.action')}</Table.Th>
+                  <Table.Th scope="col">{t('audit.actionColumn')}</Table.Th>
                   <Table.Th scope="col">{t('audit.entity')}</Table.Th>
                   <Table.Th scope="col">{t('common.details')}</Table.Th>
                 </Table.Tr>
@@ -112,7 +112,7 @@ export function AuditPage() {
               <b>{t('audit.actor')}:</b> {shown.actorName ?? t('audit.system')}
             </Text>
             <Text size="sm">
-              <b>{t('audit.action')}:</b> <Code>{shown.action}</Code>
+              <b>{t('audit.actionColumn')}:</b> <Code>{shown.action}</Code>
             </Text>
             <Text size="sm">
               <b>{t('audit.entity')}:</b> {t(`entityType.${shown.entityType}`, { defaultValue: shown.entityType })} <Code>{shown.entityId ?? ''}</Code>

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { createUnitInput, type Unit, type UnitLevel, type UnitType } from '../../../contracts/organisation.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { todayIso } from '../../lib/dates.ts';
 import { apiFieldErrors, errorMessage, zodFieldErrors, type FieldErrors } from '../../lib/errors.ts';
 import { fold } from '../../lib/text.ts';
@@ -84,7 +85,7 @@ export function UnitCreateModal({ parent, onClose, onCreated }: Props) {
             filter={({ options, search }) => options.filter((o) => 'label' in o && fold(o.label).includes(fold(search)))}
             error={errors.communeCode}
           />
-          <TextInput type="date" label={t('organisation.validFrom')} value={values.validFrom} onChange={(e) => set('validFrom', e.currentTarget.value)} error={errors.validFrom} />
+          <DateField label={t('organisation.validFrom')} value={values.validFrom} onChange={(v) => set('validFrom', v)} error={errors.validFrom} />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { updateUnitInput, type Unit, type UnitType } from '../../../contracts/organisation.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { apiFieldErrors, errorMessage, zodFieldErrors, type FieldErrors } from '../../lib/errors.ts';
 import { useUpdateUnit } from './api.ts';
@@ -76,14 +77,7 @@ export function UnitEditForm({ unit, onDone }: { unit: Unit; onDone: () => void 
           allowDeselect={false}
           error={errors.type}
         />
-        <TextInput
-          type="date"
-          label={t('organisation.validTo')}
-          value={values.validTo}
-          min={unit.validFrom}
-          onChange={(e) => set('validTo', e.currentTarget.value)}
-          error={errors.validTo}
-        />
+        <DateField label={t('organisation.validTo')} value={values.validTo} minDate={unit.validFrom} onChange={(v) => set('validTo', v)} error={errors.validTo} />
         <Group gap="xs">
           <Button type="submit" loading={update.isPending}>
             {t('common.save')}
