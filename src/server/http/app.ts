@@ -108,6 +108,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   registerAuth(app, ctx, config);
+  // Text the database cannot hold (NUL, unpaired UTF-16 surrogates) is bad input: refuse it here,
+  // before it reaches a query and fails there as a 500.
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    for (const [part, value] of [['body', req.body], ['querystring', req.query], ['params', req.params]] as const) {
+      const at = badTextPath(value);
+      if (at !== null) throw new DomainError('bad_request', { reason: 'invalid_text' }, [{ path: at ? `${part}.${at}` : part, code: 'invalid_text' }]);
+    }
+  });
   await app.register(async (api) => registerRoutes(api, { ctx, config, database }), { prefix: '/api' });
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
@@ -118,4 +127,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(webIndex));
   }
   return app;
+}
+
+// eslint-disable-next-line no-control-regex -- NUL and lone surrogates are exactly what we look for
+const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Path of the first string (or key) holding NUL or an unpaired surrogate; null when clean. */
+export function badTextPath(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return BAD_TEXT.test(value) ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const p = path ? `${path}.${k}` : k;
+    if (BAD_TEXT.test(k)) return p;
+    const found = badTextPath(v, p, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }

@@ -69,7 +69,9 @@ export function assertSameOrigin(req: FastifyRequest): void {
   const origin = req.headers.origin;
   if (!origin) return;
   try {
-    if (new URL(origin).host !== req.headers.host) throw new DomainError('csrf_failed');
+    const o = new URL(origin);
+    // Compare as URLs so that an explicit default port ("Host: example.org:443") still matches.
+    if (!req.headers.host || o.host !== new URL(`${o.protocol}//${req.headers.host}`).host) throw new DomainError('csrf_failed');
   } catch (e) {
     if (e instanceof DomainError) throw e;
     throw new DomainError('csrf_failed');
