@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_coordination.ts';
 
 /** Forward-only migrations, listed in order. Add new files here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_coordination': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

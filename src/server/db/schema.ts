@@ -129,6 +129,212 @@ export interface AppMetaTable {
   updated_at: Generated<Date>;
 }
 
+export interface FileBlobsTable {
+  sha256: string;
+  bytes: Buffer;
+  size: number;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  sha256: string;
+  filename: string;
+  mime: string;
+  size: number;
+  uploaded_by: string | null;
+  owner_unit_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  kind: string;
+  system: string;
+  number: number | null;
+  year: number | null;
+  /** Canonical number and symbol ("16-NQ/TW", "1478/QĐ-UBND"). */
+  symbol: string | null;
+  register_year: number | null;
+  issuer_name: string;
+  issuer_unit_id: string | null;
+  issued_on: string | null;
+  /** Trích yếu. */
+  summary: string;
+  /** Khóa (term), e.g. "XI". */
+  term: string | null;
+  plenum: number | null;
+  body: string | null;
+  classification: string;
+  owner_unit_id: string | null;
+  search_text: string;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DocumentClausesTable {
+  id: Generated<string>;
+  document_id: string;
+  parent_id: string | null;
+  /** As printed: "Mục II", "Điều 3", "Khoản 2", "Điểm a". */
+  label: string;
+  /** Stable reference within the document: "II", "II.3", "II.3.a". */
+  ref: string;
+  ordinal: number;
+  text: string;
+}
+
+export interface DocumentRelationsTable {
+  from_document_id: string;
+  to_document_id: string;
+  relation: string;
+}
+
+export interface DocumentFilesTable {
+  document_id: string;
+  file_id: string;
+}
+
+export interface ConferencesTable {
+  id: Generated<string>;
+  kind: string;
+  title: string;
+  held_on: string;
+  place: string | null;
+  host_unit_id: string;
+  agenda: string | null;
+  minutes: string | null;
+  search_text: string;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ConferenceChairsTable {
+  conference_id: string;
+  ordinal: number;
+  person_id: string | null;
+  name: string;
+  rank: string | null;
+  /** Positions held at the time of the conference. */
+  titles: string[];
+}
+
+export interface ConferenceUnitsTable {
+  conference_id: string;
+  unit_id: string;
+  /** 'party' (co-holding body) or 'participant'. */
+  role: string;
+}
+
+export interface ConferenceDocumentsTable {
+  conference_id: string;
+  document_id: string;
+}
+
+export interface ConferenceItemsTable {
+  id: Generated<string>;
+  conference_id: string;
+  ordinal: number;
+  text: string;
+  document_id: string | null;
+  clause_id: string | null;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  title: string;
+  description: string | null;
+  source_kind: string;
+  document_id: string | null;
+  clause_id: string | null;
+  conference_item_id: string | null;
+  parent_id: string | null;
+  /** Materialised path of task ids, "/<root>/…/<own>/": cascades and cycle checks. */
+  path: string;
+  weight: ColumnType<number, number | undefined, number>;
+  assigning_unit_id: string;
+  assigned_by: string | null;
+  lead_unit_id: string;
+  assigned_on: string;
+  deadline_on: string | null;
+  recurrence: Generated<string>;
+  priority: Generated<string>;
+  classification: Generated<string>;
+  /** Lifecycle state set by events (open, submitted, returned, completed, paused, cancelled); the displayed status is derived. */
+  state: Generated<string>;
+  progress: Generated<number>;
+  last_report_at: Date | null;
+  /** Date the accepted completion report was submitted (decides on time / late). */
+  submitted_on: string | null;
+  completed_on: string | null;
+  search_text: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TaskCoordinatorsTable {
+  task_id: string;
+  unit_id: string;
+  part: string | null;
+  requested_at: Generated<Date>;
+  responded_at: Date | null;
+  response: string | null;
+  responded_by: string | null;
+}
+
+export interface ProgressReportsTable {
+  id: Generated<string>;
+  task_id: string;
+  unit_id: string;
+  reported_by: string | null;
+  percent: number;
+  note: string;
+  submits_for_evaluation: Generated<boolean>;
+  reported_on: string;
+  created_at: Generated<Date>;
+}
+
+export interface ProgressEvidenceTable {
+  id: Generated<string>;
+  report_id: string;
+  /** text | file | link | document | record */
+  kind: string;
+  text: string | null;
+  url: string | null;
+  file_id: string | null;
+  document_ref: string | null;
+  record_type: string | null;
+  record_id: string | null;
+}
+
+export interface TaskEvaluationsTable {
+  id: Generated<string>;
+  task_id: string;
+  report_id: string | null;
+  evaluated_by: string | null;
+  /** accepted | returned */
+  decision: string;
+  reason: string | null;
+  new_deadline_on: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  task_id: string | null;
+  dedupe_key: string | null;
+  params: ColumnType<unknown, string | undefined, string>;
+  created_at: Generated<Date>;
+  read_at: Date | null;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   jurisdictions: JurisdictionsTable;
@@ -141,6 +347,23 @@ export interface DB {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
+  file_blobs: FileBlobsTable;
+  files: FilesTable;
+  documents: DocumentsTable;
+  document_clauses: DocumentClausesTable;
+  document_relations: DocumentRelationsTable;
+  document_files: DocumentFilesTable;
+  conferences: ConferencesTable;
+  conference_chairs: ConferenceChairsTable;
+  conference_units: ConferenceUnitsTable;
+  conference_documents: ConferenceDocumentsTable;
+  conference_items: ConferenceItemsTable;
+  tasks: TasksTable;
+  task_coordinators: TaskCoordinatorsTable;
+  progress_reports: ProgressReportsTable;
+  progress_evidence: ProgressEvidenceTable;
+  task_evaluations: TaskEvaluationsTable;
+  notifications: NotificationsTable;
 }
 
 export type Db = Kysely<DB>;
