@@ -271,6 +271,8 @@ export interface TasksTable {
   /** Date the accepted completion report was submitted (decides on time / late). */
   submitted_on: string | null;
   completed_on: string | null;
+  /** Recurring duties: when the next periodic report is due (migration 0004). */
+  next_report_due_on: ColumnType<string | null, string | null | undefined, string | null>;
   search_text: string;
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -324,6 +326,20 @@ export interface TaskEvaluationsTable {
   created_at: Generated<Date>;
 }
 
+/** Lifecycle events of a task for its timeline (migration 0004). */
+export interface TaskEventsTable {
+  id: Generated<string>;
+  task_id: string;
+  /** assigned | updated | paused | resumed | cancelled | subtask_created */
+  kind: string;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  unit_id: string | null;
+  reason: string | null;
+  data: ColumnType<unknown, string | undefined, string>;
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
@@ -363,6 +379,7 @@ export interface DB {
   progress_reports: ProgressReportsTable;
   progress_evidence: ProgressEvidenceTable;
   task_evaluations: TaskEvaluationsTable;
+  task_events: TaskEventsTable;
   notifications: NotificationsTable;
 }
 
