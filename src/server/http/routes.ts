@@ -9,6 +9,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { unitRoutes } from '../modules/organisation/unit.routes.ts';
 import { jurisdictionRoutes } from '../modules/organisation/jurisdiction.routes.ts';
 import { personRoutes } from '../modules/organisation/person.routes.ts';
+import { fileRoutes } from '../modules/files/file.routes.ts';
 
 export interface RouteDeps {
   ctx: Ctx;
@@ -26,4 +27,5 @@ export function registerRoutes(api: FastifyInstance, deps: RouteDeps): void {
   jurisdictionRoutes(api, deps);
   personRoutes(api, deps);
   auditRoutes(api, deps);
+  fileRoutes(api, deps);
 }
