@@ -21,6 +21,17 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Background jobs (pg-boss): run the workers and the daily schedule in this process. */
+  JOBS: z.enum(['0', '1']).default('1'),
+  /** How often each job worker polls its queue (seconds, at least 0.5). */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(300).default(10),
+  /** Send the "due soon" reminder this many days before a deadline. */
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(60).default(3),
+  /** Escalate to the lead unit's superior once a task is overdue by this many days. */
+  ESCALATION_DAYS: z.coerce.number().int().min(1).max(365).default(3),
+  /** E-mail for notifications: smtp://user:pass@host:587 or smtps://…; unset = in-app only. */
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().max(200).optional(),
 });
 
 export type Config = {
@@ -37,6 +48,9 @@ export type Config = {
   rateLimitPerMinute: number;
   loginMaxFailures: number;
   loginLockMs: number;
+  jobs: { enabled: boolean; pollSeconds: number; reminderDaysBefore: number; escalationDays: number };
+  /** null when SMTP_URL is unset: notifications stay in the app. */
+  smtp: { url: string; from: string } | null;
 };
 
 /** Default demo password; stated in the README. Only used when the demo city is loaded. */
@@ -62,6 +76,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got ${url.protocol}//)`);
     }
   }
+  if (e.SMTP_URL) {
+    let url: URL;
+    try {
+      url = new URL(e.SMTP_URL);
+    } catch {
+      throw new ConfigError('SMTP_URL is not a valid URL (expected smtp://user:password@host:587)');
+    }
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -76,5 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    jobs: { enabled: e.JOBS === '1', pollSeconds: e.JOBS_POLL_SECONDS, reminderDaysBefore: e.REMINDER_DAYS_BEFORE, escalationDays: e.ESCALATION_DAYS },
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM || 'Phối Hợp <no-reply@phoihop.local>' } : null,
   };
 }

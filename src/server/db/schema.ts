@@ -76,6 +76,8 @@ export interface UsersTable {
   unit_id: string;
   person_id: string | null;
   password_hash: string;
+  /** For notification e-mails (migration 0005); optional. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   roles: string[];
   disabled: Generated<boolean>;
   failed_logins: Generated<number>;
