@@ -10,6 +10,11 @@ const username = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'username');
 const password = z.string().min(1).max(256);
+/** Optional e-mail address (lower-cased); null or '' clears it. */
+const email = z
+  .union([z.literal(''), z.email().max(254)])
+  .nullable()
+  .transform((v) => (v ? v.toLowerCase() : null));
 
 export const loginInput = z.strictObject({ username: z.string().trim().toLowerCase().min(1).max(64), password });
 export const changePasswordInput = z.strictObject({
@@ -21,6 +26,8 @@ export const userSchema = z.object({
   id: uuid,
   username: z.string(),
   displayName: z.string(),
+  /** For notification e-mails; null when not given. */
+  email: z.string().nullable(),
   unitId: uuid,
   unitName: z.string(),
   roles: z.array(z.enum(ROLES)),
@@ -49,6 +56,7 @@ export const userPage = pageOf(userSchema);
 export const createUserInput = z.strictObject({
   username,
   displayName: text(120),
+  email: email.optional(),
   unitId: uuid,
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
   scopeUnitIds: z.array(uuid).max(50).optional(),
@@ -60,6 +68,7 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 export const updateUserInput = z.strictObject({
   version: z.number().int(),
   displayName: text(120).optional(),
+  email: email.optional(),
   unitId: uuid.optional(),
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
   scopeUnitIds: z.array(uuid).max(50).optional(),

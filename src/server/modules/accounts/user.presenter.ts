@@ -9,6 +9,7 @@ export function presentUser(actor: Actor, r: UserRow, scopeUnitIds: string[], co
     id: r.id,
     username: r.username,
     displayName: r.displayName,
+    email: r.email,
     unitId: r.unitId,
     unitName: r.unitName,
     roles: r.roles as Role[],

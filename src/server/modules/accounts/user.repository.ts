@@ -6,6 +6,7 @@ export interface UserRow {
   id: string;
   username: string;
   displayName: string;
+  email: string | null;
   unitId: string;
   unitName: string;
   unitPath: string;
@@ -28,6 +29,7 @@ const base = (db: Db | Tx) =>
       'us.id',
       'us.username',
       'us.display_name as displayName',
+      'us.email',
       'us.unit_id as unitId',
       'u.name as unitName',
       'u.path as unitPath',
@@ -65,10 +67,10 @@ export async function scopesOf(db: Db | Tx, userIds: string[]): Promise<{ scope:
   return { scope, communes };
 }
 
-export async function insertUser(trx: Tx, u: { username: string; displayName: string; unitId: string; passwordHash: string; roles: string[]; searchText: string }): Promise<string> {
+export async function insertUser(trx: Tx, u: { username: string; displayName: string; email?: string | null; unitId: string; passwordHash: string; roles: string[]; searchText: string }): Promise<string> {
   const r = await trx
     .insertInto('users')
-    .values({ username: u.username, display_name: u.displayName, unit_id: u.unitId, password_hash: u.passwordHash, roles: u.roles, search_text: u.searchText })
+    .values({ username: u.username, display_name: u.displayName, email: u.email ?? null, unit_id: u.unitId, password_hash: u.passwordHash, roles: u.roles, search_text: u.searchText })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
@@ -89,7 +91,7 @@ export async function updateUserRow(
   trx: Tx,
   id: string,
   version: number,
-  set: Partial<{ display_name: string; unit_id: string; roles: string[]; disabled: boolean; search_text: string; password_hash: string; password_changed_at: Date; failed_logins: number; locked_until: Date | null }>,
+  set: Partial<{ display_name: string; email: string | null; unit_id: string; roles: string[]; disabled: boolean; search_text: string; password_hash: string; password_changed_at: Date; failed_logins: number; locked_until: Date | null }>,
 ): Promise<boolean> {
   const r = await trx
     .updateTable('users')

@@ -59,6 +59,7 @@ export async function createUser(ctx: Ctx, actor: Actor, input: CreateUserInput)
     const id = await repo.insertUser(trx, {
       username: input.username,
       displayName: input.displayName,
+      email: input.email ?? null,
       unitId: input.unitId,
       passwordHash,
       roles,
@@ -87,6 +88,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: Upda
       set.display_name = input.displayName;
       set.search_text = foldForSearch(`${row.username} ${input.displayName}`);
     }
+    if (input.email !== undefined) set.email = input.email;
     if (input.unitId !== undefined) set.unit_id = input.unitId;
     if (input.roles !== undefined) set.roles = [...new Set(input.roles)];
     if (input.disabled !== undefined) set.disabled = input.disabled;
