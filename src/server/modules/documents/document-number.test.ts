@@ -11,7 +11,7 @@ const valid: Valid[] = [
   ['36-HD/VPTW', '36-HD/VPTW', { kind: 'huong_dan', issuer: 'VPTW' }],
   ['1234-CV/TU', '1234-CV/TU', { kind: 'cong_van', issuer: 'TU' }],
   ['08-QĐi/TW', '08-QĐi/TW', { number: 8, typeAbbr: 'QĐi', kind: 'quy_dinh' }],
-  ['399-QĐ/TW', '399-QĐ/TW', { kind: 'quyet_dinh' }],
+  ['399-QĐ/TW', '399-QĐ/TW', { kind: undefined, typeAbbr: 'QĐ' }], // Party QĐ: quyết định or quy định
   ['12-TB/TU', '12-TB/TU', { kind: 'thong_bao' }],
   ['05-TT/TW', '05-TT/TW', { kind: 'thong_tri' }],
   ['12-NQ/ĐU', '12-NQ/ĐU', { issuer: 'ĐU' }],

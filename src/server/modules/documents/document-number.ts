@@ -27,9 +27,9 @@ export type DocumentNumberParts = {
   units?: readonly string[];
 };
 
-type TypeTable = ReadonlyMap<string, { abbr: string; kind: DocumentKind }>;
+type TypeTable = ReadonlyMap<string, { abbr: string; kind: DocumentKind | undefined }>;
 
-function table(entries: [abbr: string, kind: DocumentKind][]): TypeTable {
+function table(entries: [abbr: string, kind: DocumentKind | undefined][]): TypeTable {
   return new Map(entries.map(([abbr, kind]) => [abbr.toUpperCase(), { abbr, kind }]));
 }
 
@@ -53,9 +53,13 @@ const LEGAL_TYPES = table([
   ['NQLT', 'nghi_quyet'], ['CT', 'chi_thi'], ['L', 'other'],
 ]);
 
-/** Party types (Quy định 66-QĐ/TW, 399-QĐ/TW; abbreviations per HD 36-HD/VPTW practice). Closed list. */
+/**
+ * Party types (Quy định 66-QĐ/TW, 399-QĐ/TW; abbreviations per HD 36-HD/VPTW practice). Closed list.
+ * "QĐ" numbers both quyết định and central quy định (66-QĐ/TW and 399-QĐ/TW are quy định), so it
+ * does not tell the kind.
+ */
 const PARTY_TYPES = table([
-  ['NQ', 'nghi_quyet'], ['CT', 'chi_thi'], ['KL', 'ket_luan'], ['QĐ', 'quyet_dinh'], ['QĐi', 'quy_dinh'],
+  ['NQ', 'nghi_quyet'], ['CT', 'chi_thi'], ['KL', 'ket_luan'], ['QĐ', undefined], ['QĐi', 'quy_dinh'],
   ['QC', 'quy_che'], ['TB', 'thong_bao'], ['HD', 'huong_dan'], ['TT', 'thong_tri'], ['BC', 'bao_cao'],
   ['KH', 'ke_hoach'], ['CTr', 'chuong_trinh'], ['TTr', 'to_trinh'], ['ĐA', 'de_an'], ['PA', 'other'],
   ['CV', 'cong_van'], ['BB', 'bien_ban'], ['BS', 'other'], ['TC', 'other'], ['GM', 'other'],
@@ -64,7 +68,7 @@ const PARTY_TYPES = table([
 /** Abbreviations typed without "Đ" (unambiguous ones only: DA and ĐA are different state types). */
 const WITHOUT_D: Record<string, string> = { QD: 'QĐ', ND: 'NĐ', QYD: 'QYĐ', QDI: 'QĐI', CD: 'CĐ' };
 
-function lookup(types: TypeTable, raw: string): { abbr: string; kind: DocumentKind } | undefined {
+function lookup(types: TypeTable, raw: string): { abbr: string; kind: DocumentKind | undefined } | undefined {
   const key = raw.toUpperCase();
   return types.get(key) ?? types.get(WITHOUT_D[key] ?? '');
 }
@@ -140,7 +144,7 @@ function parseParty(body: string): SymbolParts | Failure {
   if (!t) return fail('unknown_type', { type });
   const codes = splitCodes(issuerPart);
   if ('reason' in codes) return codes;
-  return { system: 'party', typeAbbr: t.abbr, kind: t.kind, issuer: codes[0]!, units: codes.slice(1) };
+  return { system: 'party', typeAbbr: t.abbr, ...(t.kind ? { kind: t.kind } : {}), issuer: codes[0]!, units: codes.slice(1) };
 }
 
 /** `<TYPE>-<ISSUER>…`, `<ISSUER>-<UNIT>` (công văn) or `<yyyy>/<TYPE>-<ISSUER>…` after "<n>/". */
@@ -158,7 +162,7 @@ function parseState(body: string): SymbolParts | Failure {
     if (t) {
       const codes = splitCodes(segs.slice(1).join('-'));
       if ('reason' in codes) return codes;
-      return { system: 'state_legal', year, typeAbbr: t.abbr, kind: t.kind, issuer: codes[0]!, units: codes.slice(1) };
+      return { system: 'state_legal', year, typeAbbr: t.abbr, ...(t.kind ? { kind: t.kind } : {}), issuer: codes[0]!, units: codes.slice(1) };
     }
     const upper = normaliseCode(symbol);
     if (!LEGISLATURE.test(upper)) return fail('unknown_type', { type: segs[0]! });
@@ -169,7 +173,7 @@ function parseState(body: string): SymbolParts | Failure {
   if (t) {
     const codes = splitCodes(segs.slice(1).join('-'));
     if ('reason' in codes) return codes;
-    return { system: 'state', typeAbbr: t.abbr, kind: t.kind, issuer: codes[0]!, units: codes.slice(1) };
+    return { system: 'state', typeAbbr: t.abbr, ...(t.kind ? { kind: t.kind } : {}), issuer: codes[0]!, units: codes.slice(1) };
   }
   // No type: a công văn, "<agency>-<drafting unit>" (NĐ 30/2020 Phụ lục III, Mẫu 1.5).
   if (/^\d+$/.test(segs[0]!)) return fail('missing_issuer');
