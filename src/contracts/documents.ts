@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { isoDate, pageOf, pageQuery, text, uuid } from './common.ts';
+
 /**
  * Documents (văn bản): kinds, numbering systems and the shapes returned by the pure number parser
  * and reference finder (src/server/modules/documents). Browser-safe: no server imports.
@@ -125,3 +128,171 @@ export type DocumentReference = {
   /** The matched span (kind, number, date, issuer and term; not the subject). */
   text: string;
 };
+
+/* ---------------------------------------------------------------------------------------------
+ * Registry API (documents module): inputs and responses.
+ * ------------------------------------------------------------------------------------------- */
+
+/** Thường / mật. A secret document is visible only within the scope of its owner unit. */
+export const DOCUMENT_CLASSIFICATIONS = ['normal', 'secret'] as const;
+export type DocumentClassification = (typeof DOCUMENT_CLASSIFICATIONS)[number];
+
+/** How one document relates to another ("21-KL/TW reviews 16-NQ/TW"), read from → to. */
+export const DOCUMENT_RELATIONS = ['implements', 'reviews', 'amends', 'replaces'] as const;
+export type DocumentRelation = (typeof DOCUMENT_RELATIONS)[number];
+
+/** Khóa: a Roman numeral ("XI", "XII"). */
+const termSchema = z.string().trim().toUpperCase().regex(/^[IVXLC]{1,8}$/, 'term');
+/** Clause reference within a document: "II", "II.3", "II.3.a", "3.2" — dot-separated tokens. */
+export const clauseRef = z.string().trim().regex(/^[\p{L}\d]{1,12}(?:\.[\p{L}\d]{1,12}){0,5}$/u, 'clause_ref');
+
+export const clauseInput = z.strictObject({
+  /** As printed: "Mục II", "Điều 3", "Khoản 2", "Điểm a". */
+  label: text(60),
+  /** The parent is the clause whose ref is this one without its last token ("II.3" for "II.3.a"). */
+  ref: clauseRef,
+  text: text(20_000, 0),
+});
+export type ClauseInput = z.infer<typeof clauseInput>;
+
+export const clauseSchema = z.object({ id: uuid, parentId: uuid.nullable(), label: z.string(), ref: z.string(), depth: z.number().int(), text: z.string() });
+export type Clause = z.infer<typeof clauseSchema>;
+
+const documentFields = {
+  kind: z.enum(DOCUMENT_KINDS),
+  /** Required only when there is no number (the number tells the system). */
+  system: z.enum(DOCUMENT_SYSTEMS).optional(),
+  /** Số, ký hiệu as typed ("16-NQ/TW", "Số: 1478/QĐ-UBND"); parsed, validated and stored canonical. */
+  numberSymbol: z.string().max(80).nullable().optional(),
+  issuerName: text(200),
+  issuerUnitId: uuid.nullable().optional(),
+  issuedOn: isoDate.nullable().optional(),
+  summary: text(2000),
+  term: termSchema.nullable().optional(),
+  plenum: z.number().int().min(1).max(30).nullable().optional(),
+  body: text(500_000, 0).nullable().optional(),
+  classification: z.enum(DOCUMENT_CLASSIFICATIONS).optional(),
+  /** Defaults to the creator's unit; decides who sees a secret document. */
+  ownerUnitId: uuid.nullable().optional(),
+};
+
+export const createDocumentInput = z.strictObject({
+  ...documentFields,
+  clauses: z.array(clauseInput).max(2000).optional(),
+  fileIds: z.array(uuid).max(50).optional(),
+});
+export type CreateDocumentInput = z.infer<typeof createDocumentInput>;
+
+export const updateDocumentInput = z.strictObject({
+  version: z.number().int(),
+  kind: documentFields.kind.optional(),
+  system: documentFields.system,
+  numberSymbol: documentFields.numberSymbol,
+  issuerName: text(200).optional(),
+  issuerUnitId: documentFields.issuerUnitId,
+  issuedOn: documentFields.issuedOn,
+  summary: text(2000).optional(),
+  term: documentFields.term,
+  plenum: documentFields.plenum,
+  body: documentFields.body,
+  classification: documentFields.classification,
+  ownerUnitId: documentFields.ownerUnitId,
+});
+export type UpdateDocumentInput = z.infer<typeof updateDocumentInput>;
+
+export const setClausesInput = z.strictObject({ version: z.number().int(), clauses: z.array(clauseInput).max(2000) });
+export type SetClausesInput = z.infer<typeof setClausesInput>;
+
+export const parseClausesInput = z.strictObject({ text: z.string().max(500_000) });
+export const parsedClausesSchema = z.object({ clauses: z.array(z.object({ label: z.string(), ref: z.string(), text: z.string() })) });
+
+export const relationInput = z.strictObject({ relation: z.enum(DOCUMENT_RELATIONS), toDocumentId: uuid });
+export type RelationInput = z.infer<typeof relationInput>;
+
+export const attachFileInput = z.strictObject({ fileId: uuid });
+
+export const documentListQuery = pageQuery.extend({
+  q: z.string().max(200).optional(),
+  kind: z.enum(DOCUMENT_KINDS).optional(),
+  /** Accent-insensitive part of the issuer's name ("bo chinh tri"). */
+  issuer: z.string().max(200).optional(),
+  issuerUnitId: uuid.optional(),
+  year: z.coerce.number().int().min(1945).max(2099).optional(),
+});
+export type DocumentListQuery = z.infer<typeof documentListQuery>;
+
+export const documentRefSchema = z.object({
+  id: uuid,
+  kind: z.enum(DOCUMENT_KINDS),
+  symbol: z.string().nullable(),
+  summary: z.string(),
+  issuedOn: isoDate.nullable(),
+});
+
+export const documentListItem = z.object({
+  id: uuid,
+  kind: z.enum(DOCUMENT_KINDS),
+  system: z.enum(DOCUMENT_SYSTEMS),
+  number: z.number().int().nullable(),
+  symbol: z.string().nullable(),
+  issuerName: z.string(),
+  issuerUnitId: uuid.nullable(),
+  issuedOn: isoDate.nullable(),
+  summary: z.string(),
+  term: z.string().nullable(),
+  plenum: z.number().int().nullable(),
+  classification: z.enum(DOCUMENT_CLASSIFICATIONS),
+  ownerUnitId: uuid.nullable(),
+  version: z.number().int(),
+  abilities: z.record(z.string(), z.boolean()),
+});
+export type DocumentListItem = z.infer<typeof documentListItem>;
+export const documentPage = pageOf(documentListItem);
+
+export const documentDetail = documentListItem.extend({
+  registerYear: z.number().int().nullable(),
+  year: z.number().int().nullable(),
+  issuerUnitName: z.string().nullable(),
+  ownerUnitName: z.string().nullable(),
+  body: z.string().nullable(),
+  clauses: z.array(clauseSchema),
+  /** This document → others ("reviews 16-NQ/TW"). */
+  relations: z.array(z.object({ relation: z.enum(DOCUMENT_RELATIONS), document: documentRefSchema })),
+  /** Others → this document ("reviewed by 21-KL/TW"). */
+  relatedBy: z.array(z.object({ relation: z.enum(DOCUMENT_RELATIONS), document: documentRefSchema })),
+  attachments: z.array(z.object({ id: uuid, filename: z.string(), mime: z.string(), size: z.number().int() })),
+});
+export type DocumentDetail = z.infer<typeof documentDetail>;
+
+/** Fields of a registry entry to create for a reference that matched nothing (for review). */
+export const documentProposalSchema = z.object({
+  kind: z.enum(DOCUMENT_KINDS),
+  system: z.enum(DOCUMENT_SYSTEMS).nullable(),
+  numberSymbol: z.string().nullable(),
+  issuerName: z.string().nullable(),
+  issuedOn: isoDate.nullable(),
+  term: z.string().nullable(),
+  plenum: z.number().int().nullable(),
+  summary: z.string(),
+});
+export type DocumentProposal = z.infer<typeof documentProposalSchema>;
+
+export const findReferencesInput = z.strictObject({ text: z.string().max(200_000) });
+export const referenceMatchSchema = z.object({ documentId: uuid, symbol: z.string().nullable(), summary: z.string() });
+export const resolvedReferenceSchema = z.object({
+  kind: z.enum(DOCUMENT_KINDS),
+  number: z.number().int().nullable(),
+  symbol: z.string().nullable(),
+  date: isoDate.nullable(),
+  issuer: z.string().nullable(),
+  term: z.string().nullable(),
+  plenum: z.number().int().nullable(),
+  subject: z.string().nullable(),
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  match: referenceMatchSchema.nullable(),
+  proposal: documentProposalSchema.nullable(),
+});
+export type ResolvedReference = z.infer<typeof resolvedReferenceSchema>;
+export const referencesResponse = z.object({ references: z.array(resolvedReferenceSchema) });

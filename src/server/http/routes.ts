@@ -10,6 +10,7 @@ import { unitRoutes } from '../modules/organisation/unit.routes.ts';
 import { jurisdictionRoutes } from '../modules/organisation/jurisdiction.routes.ts';
 import { personRoutes } from '../modules/organisation/person.routes.ts';
 import { fileRoutes } from '../modules/files/file.routes.ts';
+import { documentRoutes } from '../modules/documents/document.routes.ts';
 
 export interface RouteDeps {
   ctx: Ctx;
@@ -28,4 +29,5 @@ export function registerRoutes(api: FastifyInstance, deps: RouteDeps): void {
   personRoutes(api, deps);
   auditRoutes(api, deps);
   fileRoutes(api, deps);
+  documentRoutes(api, deps);
 }

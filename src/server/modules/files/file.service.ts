@@ -64,3 +64,10 @@ export async function assertFilesUsable(db: Db | Tx, actor: Actor, fileIds: read
   return unique.map((id) => presentFile(byId.get(id)!));
 }
 
+
+/** Name, type and size of stored files, for records that list them (no visibility check: the record's own policy decides). */
+export async function describeFiles(db: Db | Tx, ids: readonly string[]): Promise<StoredFile[]> {
+  const rows = await repo.findFilesByIds(db, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.filter((id) => byId.has(id)).map((id) => presentFile(byId.get(id)!));
+}
