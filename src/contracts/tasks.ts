@@ -73,6 +73,8 @@ export const updateTaskInput = z.strictObject({
   weight: z.number().positive().max(1000).optional(),
   addCoordinators: z.array(coordinatorInput).max(200).optional(),
   removeCoordinatorUnitIds: z.array(uuid).max(200).optional(),
+  /** Re-parent the task (cascade); null makes it a top-level task. A move under its own subtree is refused (task.cycle). */
+  parentId: uuid.nullable().optional(),
 });
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 
@@ -193,3 +195,50 @@ export const myWorkSchema = z.object({
 });
 
 export const statusCountsSchema = z.object({ counts: z.record(z.enum(TASK_STATUSES), z.number().int()), total: z.number().int(), asOf: isoDate });
+
+/** Same filters as the list, without paging: the export holds every matching task. */
+export const taskExportQuery = taskListQuery.omit({ limit: true, offset: true });
+export type TaskExportQuery = z.infer<typeof taskExportQuery>;
+
+export const statusCountsQuery = z.object({ unitId: uuid, asOf: isoDate.optional() });
+export type StatusCountsQuery = z.infer<typeof statusCountsQuery>;
+export type StatusCounts = z.infer<typeof statusCountsSchema>;
+export type MyWork = z.infer<typeof myWorkSchema>;
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+/** A task as listed under a document clause (clause coverage). */
+export const coverageTaskSchema = z.object({
+  id: uuid,
+  code: z.string(),
+  title: z.string(),
+  status: z.enum(TASK_STATUSES),
+  leadUnitName: z.string(),
+  deadlineOn: isoDate.nullable(),
+  progress: z.number().int(),
+});
+
+/**
+ * Clause coverage of a document: every clause with the (visible) tasks pointing at it and their
+ * status counts; clauses without any task come first.
+ */
+export const documentCoverageSchema = z.object({
+  documentId: uuid,
+  asOf: isoDate,
+  clauseCount: z.number().int(),
+  uncoveredCount: z.number().int(),
+  clauses: z.array(
+    z.object({
+      clauseId: uuid,
+      parentId: uuid.nullable(),
+      ref: z.string(),
+      label: z.string(),
+      text: z.string(),
+      taskCount: z.number().int(),
+      counts: z.record(z.enum(TASK_STATUSES), z.number().int()),
+      tasks: z.array(coverageTaskSchema),
+    }),
+  ),
+  /** Tasks anchored to the document as a whole (no clause). */
+  documentTasks: z.array(coverageTaskSchema),
+});
+export type DocumentCoverage = z.infer<typeof documentCoverageSchema>;
