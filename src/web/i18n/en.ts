@@ -1,10 +1,12 @@
 import type { vi } from './vi.ts';
+import { enCoordination } from './en.coordination.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Dictionary = Shape<typeof vi>;
 
 /** English dictionary: same keys as vi.ts (the type checker enforces it). */
 export const en: Dictionary = {
+  ...enCoordination,
   app: {
     name: 'Phối Hợp',
     tagline: 'Coordinating security and public order',
@@ -21,6 +23,11 @@ export const en: Dictionary = {
   },
   nav: {
     dashboard: 'Overview',
+    myWork: 'My work',
+    tasks: 'Tasks',
+    documents: 'Documents',
+    conferences: 'Conferences',
+    notifications: 'Notifications',
     organisation: 'Organisation',
     communes: 'Communes',
     people: 'People',

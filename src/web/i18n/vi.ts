@@ -1,5 +1,8 @@
+import { viCoordination } from './vi.coordination.ts';
+
 /** Vietnamese dictionary (the default language). Every key here must also exist in en.ts. */
 export const vi = {
+  ...viCoordination,
   app: {
     name: 'Phối Hợp',
     tagline: 'Phối hợp bảo đảm an ninh, trật tự',
@@ -16,6 +19,11 @@ export const vi = {
   },
   nav: {
     dashboard: 'Tổng quan',
+    myWork: 'Việc của tôi',
+    tasks: 'Nhiệm vụ',
+    documents: 'Văn bản',
+    conferences: 'Hội nghị',
+    notifications: 'Thông báo',
     organisation: 'Tổ chức',
     communes: 'Địa bàn',
     people: 'Cán bộ',
