@@ -9,6 +9,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { unitRoutes } from '../modules/organisation/unit.routes.ts';
 import { jurisdictionRoutes } from '../modules/organisation/jurisdiction.routes.ts';
 import { personRoutes } from '../modules/organisation/person.routes.ts';
+import { notificationRoutes } from '../modules/notifications/notification.routes.ts';
 import { taskRoutes } from '../modules/tasks/task.routes.ts';
 import { fileRoutes } from '../modules/files/file.routes.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
@@ -29,6 +30,7 @@ export function registerRoutes(api: FastifyInstance, deps: RouteDeps): void {
   jurisdictionRoutes(api, deps);
   personRoutes(api, deps);
   auditRoutes(api, deps);
+  notificationRoutes(api, deps);
   taskRoutes(api, deps);
   fileRoutes(api, deps);
   documentRoutes(api, deps);
