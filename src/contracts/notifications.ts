@@ -45,6 +45,7 @@ export type NotificationPage = z.infer<typeof notificationPage>;
 
 export const unreadCountSchema = z.object({ unread: z.number().int() });
 export const markAllReadSchema = z.object({ marked: z.number().int() });
+export type MarkAllRead = z.infer<typeof markAllReadSchema>;
 
 /** Parameters commonly carried by reminder notifications (documentation for the web). */
 export const reminderParamsSchema = z.object({

@@ -17,6 +17,7 @@ import { findUserByUsername } from '../modules/accounts/user.repository.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { loadDemoCity, loadOrganisation } from '../seed/demo-city.ts';
 import { backupEmbedded, restoreEmbedded } from './backup.ts';
+import { jobsCommands } from './jobs.ts';
 import { serve } from './serve.ts';
 
 /** The operator CLI: each command is a thin adapter over a use case, acting as an audited operator. */
@@ -220,6 +221,8 @@ export function buildCli(config: Config): Command {
         }
       }),
     );
+
+  jobsCommands(program, config, withRuntime, op);
 
   program
     .command('backup <file>')
