@@ -13,6 +13,7 @@ import { notificationRoutes } from '../modules/notifications/notification.routes
 import { taskRoutes } from '../modules/tasks/task.routes.ts';
 import { fileRoutes } from '../modules/files/file.routes.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
+import { conferenceRoutes } from '../modules/conferences/conference.routes.ts';
 
 export interface RouteDeps {
   ctx: Ctx;
@@ -34,4 +35,5 @@ export function registerRoutes(api: FastifyInstance, deps: RouteDeps): void {
   taskRoutes(api, deps);
   fileRoutes(api, deps);
   documentRoutes(api, deps);
+  conferenceRoutes(api, deps);
 }

@@ -371,3 +371,12 @@ export async function resolveReferences(db: Db | Tx, actor: Actor, refs: readonl
 export async function findReferences(ctx: Ctx, actor: Actor, text: string): Promise<{ references: ResolvedReference[] }> {
   return { references: await resolveReferences(ctx.db, actor, dedupeReferences(findDocumentReferences(text))) };
 }
+
+/** Short descriptions of the visible documents among `ids`, in the order given (conference pages). */
+export async function describeDocuments(db: Db | Tx, actor: Actor, ids: readonly string[]): Promise<{ id: string; kind: string; symbol: string | null; summary: string; issuedOn: string | null }[]> {
+  const rows = new Map((await repo.findDocumentsByIds(db, ids)).filter((r) => canViewDocument(actor, r)).map((r) => [r.id, r]));
+  return ids.filter((id) => rows.has(id)).map((id) => {
+    const r = rows.get(id)!;
+    return { id: r.id, kind: r.kind, symbol: r.symbol, summary: r.summary, issuedOn: r.issuedOn };
+  });
+}
