@@ -123,7 +123,7 @@ function fold(input: string): Folded {
 }
 
 /** A real calendar date as YYYY-MM-DD, or undefined ("31/02/2017" is dropped, not invented). */
-export function isoDate(day: number, month: number, year: number): string | undefined {
+function calendarDate(day: number, month: number, year: number): string | undefined {
   if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2099) return undefined;
   const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   if (day > days[month - 1]!) return undefined;
@@ -213,7 +213,7 @@ class Scanner {
       const d = !ref.date && (sticky(DATE_NUM, t, end) ?? sticky(DATE_WORDS, t, end));
       if (d) {
         const [day, month, year] = d[2] && !/\d/.test(d[2]) ? [d[1], d[3], d[4]] : [d[1], d[2], d[3]];
-        const date = isoDate(Number(day), Number(month), Number(year));
+        const date = calendarDate(Number(day), Number(month), Number(year));
         if (date) ref.date = date;
         end = d.index + d[0].length;
         explicit = progress = true;
