@@ -349,7 +349,7 @@ export async function countByStatus(db: Q, actor: Actor, f: TaskFilter, today: s
     .innerJoin('units as lu', 'lu.id', 't.lead_unit_id')
     .select([status.as('status'), sql<number>`count(*)::int`.as('n')])
     .where(applyFilter(actor, f, today) as never)
-    .groupBy(status)
+    .groupBy(sql`1`)
     .execute();
   return new Map(rows.map((r) => [r.status, r.n]));
 }
@@ -617,7 +617,9 @@ export async function reportsOf(db: Q, taskId: string) {
             'in',
             reports.map((r) => r.id),
           )
-          .orderBy('e.id')
+          // Evidence rows are written once, in one INSERT, and never updated or deleted on their own:
+          // their physical order is the order the reporter listed them.
+          .orderBy(sql`e.ctid`)
           .execute();
   return reports.map((r) => ({ ...r, evidence: evidence.filter((e) => e.reportId === r.id) }));
 }
@@ -633,14 +635,6 @@ export async function evaluationsOf(db: Q, taskId: string) {
 }
 
 // ─── Sources (documents, clauses, conference items): existence checks and coverage ───────────
-
-export async function documentExists(db: Q, id: string): Promise<boolean> {
-  return !!(await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst());
-}
-
-export async function clauseOfDocument(db: Q, documentId: string, clauseId: string): Promise<boolean> {
-  return !!(await db.selectFrom('document_clauses').select('id').where('id', '=', clauseId).where('document_id', '=', documentId).executeTakeFirst());
-}
 
 export async function findConferenceItem(db: Q, id: string): Promise<{ id: string; conferenceId: string; documentId: string | null; clauseId: string | null } | undefined> {
   return db
