@@ -106,17 +106,6 @@ function expectRefs(refs: DocumentReference[], expected: Partial<DocumentReferen
 
 const fixture = (): string => fs.readFileSync(path.resolve(process.cwd(), '../shared/fixtures/hoi-nghi-phoi-hop-antt-tphcm.txt'), 'utf8');
 
-/** Best of several runs: the machines are shared, a single run measures the neighbours. */
-function bestOf(runs: number, fn: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
-
 describe('findDocumentReferences', () => {
   it.each(rows)('%j', (input, expected) => {
     const refs = findDocumentReferences(input);
@@ -134,24 +123,16 @@ describe('findDocumentReferences', () => {
     expect(r!.text.normalize('NFC')).toBe('Nghị quyết 16-NQ/TW của Bộ Chính trị khóa XI');
   });
 
-  it('scans 100 KB of report text in well under 50 ms', () => {
-    const fx = fixture();
-    const text = fx.repeat(Math.ceil(100_000 / fx.length)).slice(0, 100_000);
-    findDocumentReferences(text); // warm up
-    expect(bestOf(7, () => findDocumentReferences(text))).toBeLessThan(50);
-  });
-
-  it('stays linear on dense and adversarial text (no catastrophic backtracking)', () => {
+  // Speed (100 KB well under 50 ms, no catastrophic backtracking) is measured by `npm run bench`
+  // (bench/reference-finder.ts); tests assert behaviour only.
+  it('finds every mention in long, dense text', () => {
     const chunk =
       'Thực hiện Nghị quyết số 16 - NQ/TW ngày 10/8/2012 của Bộ Chính trị khóa XI về phương hướng; Hội nghị quyết định ' +
       'tăng cường phối hợp, Chỉ thị 46 của Bộ Chính trị, quyết định 1478/QĐ-UBND. nghi quyet so ';
-    const dense = chunk.repeat(Math.ceil(100_000 / chunk.length)).slice(0, 100_000);
-    const adversarial =
-      ('Nghị quyết số ' + '1 - '.repeat(200) + 'x ').repeat(50) + 'Kết luận 5 của ' + 'Ban '.repeat(5000) + 'ngày '.repeat(5000);
-    expect(findDocumentReferences(dense).length).toBeGreaterThan(1000);
-    // About one reference every 70 characters; generous bounds, a backtracking regex takes seconds.
-    expect(bestOf(3, () => findDocumentReferences(dense))).toBeLessThan(250);
-    expect(bestOf(3, () => findDocumentReferences(adversarial))).toBeLessThan(250);
+    const copies = 500;
+    const refs = findDocumentReferences(chunk.repeat(copies));
+    expect(refs.filter((r) => r.symbol === '16-NQ/TW')).toHaveLength(copies);
+    expect(refs.filter((r) => r.symbol === '1478/QĐ-UBND')).toHaveLength(copies);
   });
 });
 
