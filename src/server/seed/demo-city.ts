@@ -8,6 +8,7 @@ import { HCMC_COMMUNES } from '../modules/organisation/reference/admin-units.ts'
 import { loadReferenceJurisdictions } from '../modules/organisation/jurisdiction.service.ts';
 import { makePerson, makeUnit, makeUser } from './factories.ts';
 import { findUnitByCode } from '../modules/organisation/unit.repository.ts';
+import { loadDemoCoordination } from './demo-coordination.ts';
 
 /**
  * The demo city: Ho Chi Minh City's leadership bodies, its police with their departments and a
@@ -203,6 +204,7 @@ export async function loadDemoCity(ctx: Ctx, password: string): Promise<{ units:
       op,
     );
   }
+  await loadDemoCoordination(ctx);
   await inTransaction(ctx.db, async (trx) => {
     await trx.insertInto('app_meta').values({ key: 'demo_loaded', value: JSON.stringify({ at: new Date().toISOString() }) }).execute();
     await writeAudit(trx, op, { action: 'demo.loaded', entityType: 'system', entityId: null, data: { units, users: DEMO_USERS.length } });
