@@ -17,10 +17,11 @@ import { actorFor, makeUser } from '../../src/server/seed/factories.ts';
 import { backends, countRows, DEMO_PASSWORD, openTestDb, unitIdByCode, type TestDb } from '../support/db.ts';
 
 const op = operatorActor('test');
-const TABLES = ['tasks', 'task_coordinators', 'progress_reports', 'progress_evidence', 'task_evaluations', 'task_events', 'audit_log'];
+const TABLES = ['tasks', 'task_coordinators', 'progress_reports', 'progress_evidence', 'task_evaluations', 'task_events', 'audit_log'] as const;
 
-async function counts(t: TestDb): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
+type Counts = Record<(typeof TABLES)[number], number>;
+async function counts(t: TestDb): Promise<Counts> {
+  const out = {} as Counts;
   for (const x of TABLES) out[x] = await countRows(t.db, x);
   return out;
 }

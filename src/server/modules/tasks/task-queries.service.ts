@@ -4,6 +4,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { findUnitById } from '../organisation/unit.service.ts';
+import { assertDocumentsVisible } from '../documents/document.service.ts';
 import { taskCode } from './task.ts';
 import { presentTask, presentTaskDetail, presentTimeline, statusOf } from './task.presenter.ts';
 import * as repo from './task.repository.ts';
@@ -74,7 +75,12 @@ const emptyCounts = (): Record<TaskStatus, number> => Object.fromEntries(TASK_ST
 /** Clause coverage of a document: each clause with the visible tasks pointing at it; clauses without a task first. */
 export async function documentCoverage(ctx: Ctx, actor: Actor, documentId: string): Promise<DocumentCoverage> {
   const today = ctx.today();
-  if (!(await repo.documentExists(ctx.db, documentId))) throw notFound('document', documentId);
+  try {
+    await assertDocumentsVisible(ctx.db, actor, [documentId]);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'document.unknown_document') throw notFound('document', documentId);
+    throw e;
+  }
   const clauses = await repo.clausesOf(ctx.db, documentId);
   const { items } = await repo.listTasks(ctx.db, actor, { documentId }, today, null);
   const brief = (r: repo.TaskRow) => ({ id: r.id, code: taskCode(r.number), title: r.title, status: statusOf(r, today), leadUnitName: r.leadUnit.name, deadlineOn: r.deadlineOn, progress: r.progress });

@@ -7,6 +7,7 @@ import type { Ctx } from '../../kernel/context.ts';
 import { DomainError, forbidden, hiddenNotFound, notFound, staleVersion } from '../../kernel/errors.ts';
 import { foldForSearch } from '../../kernel/text.ts';
 import { findUnitById } from '../organisation/unit.service.ts';
+import { assertClauseOf, assertDocumentsVisible } from '../documents/document.service.ts';
 import { nextReportDueOn, rollUpProgress, taskCode } from './task.ts';
 import type { TaskState } from '../../../contracts/tasks.ts';
 import { canAssignFrom, canCreateSubtask, canViewTask, isAssigner, type TaskUnitRef } from './task.policy.ts';
@@ -73,11 +74,12 @@ export async function assignTask(ctx: Ctx, actor: Actor, input: CreateTaskInput)
     let conferenceItemId: string | null = null;
     const src = input.source;
     if (src.kind === 'document_clause') {
-      if (!(await repo.clauseOfDocument(trx, src.documentId, src.clauseId))) throw sourceError('source.clauseId');
+      await assertDocumentsVisible(trx, actor, [src.documentId], 'source.documentId');
+      await assertClauseOf(trx, src.clauseId, src.documentId, 'source.clauseId');
       documentId = src.documentId;
       clauseId = src.clauseId;
     } else if (src.kind === 'document') {
-      if (!(await repo.documentExists(trx, src.documentId))) throw sourceError('source.documentId');
+      await assertDocumentsVisible(trx, actor, [src.documentId], 'source.documentId');
       documentId = src.documentId;
     } else if (src.kind === 'conference_item') {
       const item = await repo.findConferenceItem(trx, src.conferenceItemId);
