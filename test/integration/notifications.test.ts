@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserInput } from '../../src/contracts/accounts.ts';
 import { createUser, updateUser } from '../../src/server/modules/accounts/user.service.ts';
@@ -7,36 +6,8 @@ import { operatorActor, systemActor } from '../../src/server/kernel/actor.ts';
 import { createNotifications, notifyUnitMembers } from '../../src/server/modules/notifications/notification.service.ts';
 import { scanTaskReminders } from '../../src/server/modules/tasks/task.reminders.ts';
 import { makeUnit, makeUser, TEST_PASSWORD } from '../../src/server/seed/factories.ts';
-import type { Db } from '../../src/server/db/schema.ts';
 import { backends, countRows, openTestDb, type TestDb } from '../support/db.ts';
-
-/** A task row straight into the table (the tasks module's use cases are not under test here). */
-export async function insertTask(
-  db: Db,
-  t: { title: string; leadUnitId: string; assigningUnitId: string; deadlineOn?: string | null; state?: string; submittedOn?: string | null; recurrence?: string; nextReportDueOn?: string | null; assignedOn?: string; classification?: string },
-): Promise<{ id: string; number: number }> {
-  const id = randomUUID();
-  return db
-    .insertInto('tasks')
-    .values({
-      id,
-      title: t.title,
-      source_kind: 'none',
-      path: `/${id}/`,
-      assigning_unit_id: t.assigningUnitId,
-      lead_unit_id: t.leadUnitId,
-      assigned_on: t.assignedOn ?? '2026-11-01',
-      deadline_on: t.deadlineOn ?? null,
-      state: t.state ?? 'open',
-      submitted_on: t.submittedOn ?? null,
-      recurrence: t.recurrence ?? 'none',
-      next_report_due_on: t.nextReportDueOn ?? null,
-      classification: t.classification ?? 'normal',
-      search_text: t.title.toLowerCase(),
-    })
-    .returning(['id', 'number'])
-    .executeTakeFirstOrThrow();
-}
+import { insertTask } from './jobs.fixtures.ts';
 
 describe.each(backends())('notifications and the reminder scan [%s]', (backend) => {
   let t: TestDb;
@@ -112,7 +83,7 @@ describe.each(backends())('notifications and the reminder scan [%s]', (backend) 
     });
     expect(r).toMatchObject({ today: '2026-12-10', created: 13, emails: 0 });
     expect(r.byKind).toEqual({ overdue: 4, escalated: 3, due_today: 2, due_soon: 2, evaluation_pending: 1, coordination_pending: 1 });
-    const n = await t.db.selectFrom('notifications').select(['params', 'dedupe_key']).where('task_id', '=', tasks.overdue5).where('kind', '=', 'escalated').executeTakeFirstOrThrow();
+    const n = await t.db.selectFrom('notifications').select(['params', 'dedupe_key']).where('task_id', '=', tasks.overdue5!).where('kind', '=', 'escalated').executeTakeFirstOrThrow();
     expect(n.params).toEqual({ dueOn: '2026-12-05', daysOverdue: 5, leadUnitName: 'Công an phường (thử)' });
     expect(n.dedupe_key).toBe(`task:${tasks.overdue5}:escalated:2026-12-05`);
     // Audited in the same transaction, by the system actor, as one row for the page.
