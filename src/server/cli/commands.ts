@@ -17,6 +17,9 @@ import { findUserByUsername } from '../modules/accounts/user.repository.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { loadDemoCity, loadOrganisation } from '../seed/demo-city.ts';
 import { backupEmbedded, restoreEmbedded } from './backup.ts';
+import { findReferences } from '../modules/documents/document.service.ts';
+import { confirmConferenceImport, draftConferenceImport } from '../modules/conferences/conference.service.ts';
+import { confirmConferenceInput } from '../../contracts/conferences.ts';
 import { jobsCommands } from './jobs.ts';
 import { serve } from './serve.ts';
 
@@ -204,6 +207,62 @@ export function buildCli(config: Config): Command {
       withRuntime(async (rt) => {
         const r = await listUsers(rt.ctx, op, { limit: 200, offset: 0 });
         for (const u of r.items) console.log(`${u.username.padEnd(20)} ${u.roles.join(',').padEnd(16)} ${u.disabled ? 'disabled ' : ''}${u.unitName}`);
+      }),
+    );
+
+  // Documents and conferences (coordination loop).
+  const readText = (file: string): string => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new DomainError('import.invalid_file', { file, reason: (e as Error).message });
+    }
+  };
+  const documents = program.command('documents').description('Directive documents (văn bản)');
+  documents
+    .command('find-refs <file>')
+    .description('Print the references to documents found in a text file, linked to the registry or with a proposed entry')
+    .option('--json', 'print JSON')
+    .action((file: string, o: { json?: boolean }) =>
+      withRuntime(async (rt) => {
+        const { references } = await findReferences(rt.ctx, op, readText(file));
+        if (o.json) return console.log(JSON.stringify(references, null, 2));
+        for (const r of references) {
+          const what = [r.symbol ?? (r.number !== null ? `số ${r.number}` : null), r.plenum !== null ? `Trung ương ${r.plenum}` : null, r.term ? `khóa ${r.term}` : null, r.date, r.issuer].filter(Boolean).join(' · ');
+          console.log(`${r.kind.padEnd(12)} ${what}`);
+          console.log(`             ${r.match ? `→ registry: ${r.match.symbol ?? ''} ${r.match.summary} (${r.match.documentId})` : '→ not registered: propose a new entry'}`);
+        }
+        console.log(`${references.length} reference(s).`);
+      }),
+    );
+  const conferences = program.command('conferences').description('Conferences (hội nghị)');
+  conferences
+    .command('import <file>')
+    .description('Draft a conference from a report or minutes; with --confirm create it (host: the first matched party)')
+    .option('--confirm', 'create the conference, its new documents and items as the operator')
+    .option('--held-on <date>', 'date of the conference (YYYY-MM-DD), required with --confirm')
+    .action((file: string, o: { confirm?: boolean; heldOn?: string }) =>
+      withRuntime(async (rt) => {
+        const d = await draftConferenceImport(rt.ctx, op, readText(file));
+        console.log(JSON.stringify(d, null, 2));
+        if (!o.confirm) return console.log('Draft only: nothing was created (add --confirm --held-on YYYY-MM-DD to create it).');
+        if (!d.hostUnitId) throw new DomainError('validation_failed', {}, [{ path: 'hostUnitId', code: 'no_party_matched' }]);
+        const input = confirmConferenceInput.parse({
+          kind: d.kind,
+          title: d.title,
+          heldOn: o.heldOn,
+          hostUnitId: d.hostUnitId,
+          chairs: d.chairs,
+          units: d.parties.filter((p) => p.unitId).map((p) => ({ unitId: p.unitId, role: 'party' })),
+          documents: d.documents.map((r) =>
+            r.match
+              ? { documentId: r.match.documentId }
+              : { create: { kind: r.proposal!.kind, ...(r.proposal!.system ? { system: r.proposal!.system } : { system: 'party' }), numberSymbol: r.proposal!.numberSymbol, issuerName: r.proposal!.issuerName ?? 'Chưa rõ', issuedOn: r.proposal!.issuedOn, term: r.proposal!.term, plenum: r.proposal!.plenum, summary: r.proposal!.summary } },
+          ),
+          items: d.items.map((i) => ({ text: i.text, documentIndex: i.documentIndex })),
+        });
+        const c = await confirmConferenceImport(rt.ctx, op, input);
+        console.log(`Created conference ${c.id} with ${c.items.length} item(s) and ${c.createdDocumentIds.length} new document(s).`);
       }),
     );
 
