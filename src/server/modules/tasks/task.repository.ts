@@ -333,7 +333,7 @@ export async function listTasks(db: Q, actor: Actor, f: TaskFilter, today: strin
     .executeTakeFirstOrThrow();
   let ordered = q
     .orderBy(urgencyRankSql(today))
-    .orderBy(sql`coalesce(t.next_report_due_on, t.deadline_on)`, sql`asc nulls last`)
+    .orderBy(sql`coalesce(t.next_report_due_on, t.deadline_on) asc nulls last`)
     .orderBy('t.number', 'desc');
   if (page) ordered = ordered.limit(page.limit).offset(page.offset);
   const rows = await ordered.execute();
