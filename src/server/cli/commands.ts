@@ -16,6 +16,9 @@ import { createUser, listUsers, resetPassword } from '../modules/accounts/user.s
 import { findUserByUsername } from '../modules/accounts/user.repository.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { loadDemoCity, loadOrganisation } from '../seed/demo-city.ts';
+import { TASK_STATUSES, taskExportQuery, taskListQuery } from '../../contracts/tasks.ts';
+import { exportTasks, listTasks } from '../modules/tasks/task-queries.service.ts';
+import { viDate } from '../modules/tasks/task-export.ts';
 import { backupEmbedded, restoreEmbedded } from './backup.ts';
 import { findReferences } from '../modules/documents/document.service.ts';
 import { confirmConferenceImport, draftConferenceImport } from '../modules/conferences/conference.service.ts';
@@ -263,6 +266,42 @@ export function buildCli(config: Config): Command {
         });
         const c = await confirmConferenceImport(rt.ctx, op, input);
         console.log(`Created conference ${c.id} with ${c.items.length} item(s) and ${c.createdDocumentIds.length} new document(s).`);
+      }),
+    );
+
+  const tasks = program.command('tasks').description('Tasks (nhiệm vụ): list and export');
+  const taskFilter = async (rt: Runtime, o: { unit?: string; status?: string; q?: string }) => {
+    const unit = o.unit ? await findUnitByCode(rt.ctx.db, o.unit.toUpperCase()) : undefined;
+    if (o.unit && !unit) throw new DomainError('task.unknown_unit', { code: o.unit });
+    return { ...(unit ? { unitId: unit.id } : {}), ...(o.status ? { status: o.status.split(',') } : {}), ...(o.q ? { q: o.q } : {}) };
+  };
+  tasks
+    .command('list')
+    .description('Visible tasks, most urgent first')
+    .option('--unit <code>', 'a unit code (lead, coordinating or assigning)')
+    .option('--status <status>', `derived status, comma-separated (${TASK_STATUSES.join(', ')})`)
+    .option('--q <text>', 'accent-insensitive text')
+    .option('--limit <n>', 'how many', '50')
+    .action((o: { unit?: string; status?: string; q?: string; limit: string }) =>
+      withRuntime(async (rt) => {
+        const r = await listTasks(rt.ctx, op, taskListQuery.parse({ ...(await taskFilter(rt, o)), limit: o.limit }));
+        for (const t of r.items)
+          console.log(`${t.code.padEnd(9)} ${t.status.padEnd(19)} ${(t.deadlineOn ? viDate(t.deadlineOn) : '—').padEnd(10)} ${String(t.progress).padStart(3)}%  ${t.leadUnit.name} — ${t.title}`);
+        console.log(`${r.items.length} of ${r.total}`);
+      }),
+    );
+  tasks
+    .command('export')
+    .description('Export the filtered task list as XLSX')
+    .requiredOption('--out <file>', 'output .xlsx file')
+    .option('--unit <code>', 'a unit code (lead, coordinating or assigning)')
+    .option('--status <status>', 'derived status, comma-separated')
+    .option('--q <text>', 'accent-insensitive text')
+    .action((o: { out: string; unit?: string; status?: string; q?: string }) =>
+      withRuntime(async (rt) => {
+        const x = await exportTasks(rt.ctx, op, taskExportQuery.parse(await taskFilter(rt, o)));
+        fs.writeFileSync(o.out, x.bytes);
+        console.log(`Exported ${x.count} tasks to ${o.out}`);
       }),
     );
 
