@@ -39,3 +39,4 @@ test('admin creates an account and sees user.created in the audit log', opts, ()
 test('a commune officer has no Accounts/Audit entries and is refused the audit page', opts, () => journeys.officerRestricted(world()));
 test('Vietnamese by default, English on request (remembered), and back', opts, () => journeys.languageToggle(world()));
 test('a wrong password shows the translated error', opts, () => journeys.wrongPassword(world()));
+test('coordination loop: import a conference, assign, report with evidence, return, accept; clause coverage', { timeout: 240_000 }, () => journeys.coordinationLoop(world()));

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../features/auth/session.ts';
 import { LanguageToggle } from '../components/LanguageToggle.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBits.tsx';
 import { NAV_ITEMS } from './navigation.ts';
 
 export function Shell() {
@@ -54,6 +55,7 @@ export function Shell() {
                 {me.user.unitName}
               </Text>
             </Stack>
+            <NotificationBell />
             <LanguageToggle variant="white" />
             <Button
               variant="subtle"

@@ -1,5 +1,18 @@
 import type { ComponentType } from 'react';
-import { IconBuildingCommunity, IconHome, IconKey, IconListDetails, IconMapPin, IconUserShield, IconUsers } from '@tabler/icons-react';
+import {
+  IconBell,
+  IconBuildingCommunity,
+  IconChecklist,
+  IconFileText,
+  IconHome,
+  IconInbox,
+  IconKey,
+  IconListDetails,
+  IconMapPin,
+  IconPresentation,
+  IconUserShield,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { Me } from '../../contracts/accounts.ts';
 
 export interface NavItem {
@@ -11,9 +24,14 @@ export interface NavItem {
   visible?: (me: Me) => boolean;
 }
 
-/** The navigation; business modules (documents, tasks, incidents…) are added here as they arrive. */
+/** The navigation; business modules are added here as they arrive. "Việc của tôi" is the landing page. */
 export const NAV_ITEMS: NavItem[] = [
-  { to: '/', labelKey: 'nav.dashboard', icon: IconHome, section: 'work' },
+  { to: '/', labelKey: 'nav.myWork', icon: IconInbox, section: 'work' },
+  { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist, section: 'work' },
+  { to: '/documents', labelKey: 'nav.documents', icon: IconFileText, section: 'work' },
+  { to: '/conferences', labelKey: 'nav.conferences', icon: IconPresentation, section: 'work' },
+  { to: '/notifications', labelKey: 'nav.notifications', icon: IconBell, section: 'work' },
+  { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconHome, section: 'work' },
   { to: '/organisation', labelKey: 'nav.organisation', icon: IconBuildingCommunity, section: 'work' },
   { to: '/communes', labelKey: 'nav.communes', icon: IconMapPin, section: 'work' },
   { to: '/people', labelKey: 'nav.people', icon: IconUsers, section: 'work' },

@@ -7,6 +7,18 @@ import { CommunesPage } from '../features/jurisdictions/CommunesPage.tsx';
 import { PeoplePage } from '../features/people/PeoplePage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { MyWorkPage } from '../features/tasks/MyWorkPage.tsx';
+import { TaskListPage } from '../features/tasks/TaskListPage.tsx';
+import { TaskPage } from '../features/tasks/TaskPage.tsx';
+import { TaskCreatePage } from '../features/tasks/TaskCreatePage.tsx';
+import { DocumentsPage } from '../features/documents/DocumentsPage.tsx';
+import { DocumentPage } from '../features/documents/DocumentPage.tsx';
+import { DocumentFormPage } from '../features/documents/DocumentFormPage.tsx';
+import { ReferenceFinderPage } from '../features/documents/ReferenceFinderPage.tsx';
+import { ConferencesPage } from '../features/conferences/ConferencesPage.tsx';
+import { ConferencePage } from '../features/conferences/ConferencePage.tsx';
+import { ConferenceImportPage } from '../features/conferences/ConferenceImportPage.tsx';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { NotFound } from '../components/NotFound.tsx';
 import { RequireAuth, RequireAbility } from './guards.tsx';
 import { Shell } from './Shell.tsx';
@@ -21,7 +33,20 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <DashboardPage /> },
+      { index: true, element: <MyWorkPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'tasks', element: <TaskListPage /> },
+      { path: 'tasks/new', element: <TaskCreatePage /> },
+      { path: 'tasks/:id', element: <TaskPage /> },
+      { path: 'documents', element: <DocumentsPage /> },
+      { path: 'documents/new', element: <DocumentFormPage /> },
+      { path: 'documents/references', element: <ReferenceFinderPage /> },
+      { path: 'documents/:id', element: <DocumentPage /> },
+      { path: 'documents/:id/edit', element: <DocumentFormPage /> },
+      { path: 'conferences', element: <ConferencesPage /> },
+      { path: 'conferences/import', element: <ConferenceImportPage /> },
+      { path: 'conferences/:id', element: <ConferencePage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: 'organisation', element: <OrganisationPage /> },
       { path: 'communes', element: <CommunesPage /> },
       { path: 'people', element: <PeoplePage /> },

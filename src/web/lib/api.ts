@@ -26,14 +26,16 @@ export function setUnauthorizedHandler(fn: (() => void) | null): void {
   onUnauthorized = fn;
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
 
+/** Appends the query; empty values are left out, a list repeats its key (`status=a&status=b`). */
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === null || v === '') continue;
-    qs.set(k, String(v));
+    if (Array.isArray(v)) for (const item of v as readonly string[]) qs.append(k, item);
+    else qs.set(k, String(v));
   }
   const s = qs.toString();
   return s ? `${path}?${s}` : path;
@@ -67,6 +69,10 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     throw new ApiError(0, 'network_error');
   }
   if (res.ok) return (await res.json()) as T;
+  throw await errorOf(res, opts.quiet401);
+}
+
+async function errorOf(res: Response, quiet401 = false): Promise<ApiError> {
   let body: Partial<ApiErrorBody> = {};
   try {
     body = (await res.json()) as ApiErrorBody;
@@ -74,8 +80,46 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     /* not JSON (a proxy error page) */
   }
   const err = new ApiError(res.status, body.error?.code ?? 'internal_error', body.error?.params ?? {}, body.error?.issues ?? []);
-  if (res.status === 401 && !opts.quiet401 && onUnauthorized) onUnauthorized();
-  throw err;
+  if (res.status === 401 && !quiet401 && onUnauthorized) onUnauthorized();
+  return err;
+}
+
+/** Uploads one file as multipart/form-data (part "file"), with the CSRF token. */
+export async function apiUpload<T>(path: string, file: Blob, filename: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, filename);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { method: 'POST', headers, body: form, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network_error');
+  }
+  if (res.ok) return (await res.json()) as T;
+  throw await errorOf(res);
+}
+
+/** Fetches a file (an export) and hands it to the browser as a download; API errors are thrown translated-ready. */
+export async function apiDownload(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(withQuery(`/api${path}`, query), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network_error');
+  }
+  if (!res.ok) throw await errorOf(res);
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name ? decodeURIComponent(name) : fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const isApiError = (e: unknown, code?: string): e is ApiError => e instanceof ApiError && (code === undefined || e.code === code);

@@ -72,3 +72,39 @@ export function apiFieldErrors(t: TFunction, e: unknown): FieldErrors {
   }
   return out;
 }
+
+/**
+ * Dotted path → translated message ("coordinators.1.unitId"), for forms with nested fields.
+ * Client side: the contract schema's issues.
+ */
+export function zodPathErrors(t: TFunction, error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    out[path] ??= issueText(t, issue as unknown as IssueLike);
+  }
+  return out;
+}
+
+/**
+ * Server side: a validation_failed answer gives per-field texts; a domain error that names fields
+ * (task.lead_is_coordinator on coordinators.0.unitId…) shows its own translated sentence there.
+ */
+export function apiPathErrors(t: TFunction, e: unknown): FieldErrors {
+  const out: FieldErrors = {};
+  if (!(e instanceof ApiError)) return out;
+  const domain = e.code === 'validation_failed' ? null : errorMessage(t, e);
+  for (const issue of e.issues) {
+    const path = issue.path.replace(/^(body|querystring|params)\.?/, '') || '_';
+    const message = typeof issue.params?.message === 'string' ? issue.params.message : undefined;
+    out[path] ??= domain ?? issueText(t, { code: issue.code, message });
+  }
+  return out;
+}
+
+/** The first message of any field under `prefix` ("source" → "source.clauseId"). */
+export function errorUnder(errors: FieldErrors, prefix: string): string | undefined {
+  if (errors[prefix]) return errors[prefix];
+  const key = Object.keys(errors).find((k) => k.startsWith(`${prefix}.`));
+  return key ? errors[key] : undefined;
+}

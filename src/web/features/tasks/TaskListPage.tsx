@@ -1,0 +1,225 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Group, Loader, MultiSelect, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { IconFileSpreadsheet, IconFilter, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { TASK_STATUSES, type TaskStatus } from '../../../contracts/tasks.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { useMe } from '../auth/session.ts';
+import { ClauseSelect, DocumentPicker } from '../documents/DocumentBits.tsx';
+import { UnitPicker } from '../organisation/UnitPicker.tsx';
+import { EMPTY_FILTERS, exportTasks, useTaskList, type TaskFilters } from './api.ts';
+import { Deadline, TaskProgress, TaskStatusBadge } from './TaskBits.tsx';
+
+const ROLES = ['any', 'lead', 'coordinating', 'assigning'] as const;
+
+function readFilters(p: URLSearchParams): TaskFilters {
+  const role = p.get('unitRole');
+  return {
+    q: p.get('q') ?? '',
+    unitId: p.get('unitId') ?? '',
+    unitName: p.get('unitName') ?? '',
+    unitRole: (ROLES as readonly string[]).includes(role ?? '') ? (role as TaskFilters['unitRole']) : '',
+    status: p.getAll('status').filter((s): s is TaskStatus => (TASK_STATUSES as readonly string[]).includes(s)),
+    documentId: p.get('documentId') ?? '',
+    clauseId: p.get('clauseId') ?? '',
+    deadlineFrom: p.get('deadlineFrom') ?? '',
+    deadlineTo: p.get('deadlineTo') ?? '',
+  };
+}
+
+function toParams(f: TaskFilters, offset = 0, documentLabel = ''): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) {
+    if (Array.isArray(v)) for (const s of v) p.append(k, s);
+    else if (v) p.set(k, String(v));
+  }
+  if (documentLabel && f.documentId) p.set('documentLabel', documentLabel);
+  if (offset) p.set('offset', String(offset));
+  return p;
+}
+
+function FilterForm({ value, documentLabel, onApply }: { value: TaskFilters; documentLabel: string; onApply: (f: TaskFilters, documentLabel: string) => void }) {
+  const { t } = useTranslation();
+  const [f, setF] = useState(value);
+  const [docLabel, setDocLabel] = useState(documentLabel);
+  const set = <K extends keyof TaskFilters>(k: K, v: TaskFilters[K]) => setF((s) => ({ ...s, [k]: v }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onApply({ ...f, q: f.q.trim() }, docLabel);
+  };
+  const w = { base: '100%', sm: 220 };
+  return (
+    <Paper withBorder p="sm" mb="md">
+      <form onSubmit={submit} role="search" aria-label={t('tasks.filters')}>
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            type="search"
+            label={t('tasks.searchLabel')}
+            placeholder={t('common.searchPlaceholder')}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={f.q}
+            onChange={(e) => set('q', e.currentTarget.value)}
+            w={{ base: '100%', sm: 280 }}
+          />
+          <div style={{ width: '100%', maxWidth: 280 }}>
+            <UnitPicker
+              label={t('tasks.filterUnit')}
+              value={f.unitId || null}
+              valueLabel={f.unitName}
+              onChange={(id, u) => setF((s) => ({ ...s, unitId: id ?? '', unitName: u?.name ?? '' }))}
+            />
+          </div>
+          <Select
+            label={t('tasks.filterUnitRole')}
+            data={ROLES.map((r) => ({ value: r, label: t(`unitRole.${r}`) }))}
+            value={f.unitRole || 'any'}
+            onChange={(v) => set('unitRole', (v ?? '') as TaskFilters['unitRole'])}
+            allowDeselect={false}
+            disabled={!f.unitId}
+            w={{ base: '100%', sm: 160 }}
+          />
+          <MultiSelect
+            label={t('tasks.filterStatus')}
+            data={TASK_STATUSES.map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))}
+            value={f.status}
+            onChange={(v) => set('status', v as TaskStatus[])}
+            clearable
+            w={{ base: '100%', sm: 300 }}
+          />
+          <DocumentPicker
+            label={t('tasks.filterDocument')}
+            value={f.documentId || null}
+            valueLabel={docLabel}
+            onChange={(id, label) => {
+              setDocLabel(label ?? '');
+              setF((s) => ({ ...s, documentId: id ?? '', clauseId: '' }));
+            }}
+            w={{ base: '100%', sm: 280 }}
+          />
+          <ClauseSelect label={t('tasks.filterClause')} documentId={f.documentId || null} value={f.clauseId || null} onChange={(v) => set('clauseId', v ?? '')} w={w} />
+          <DateField label={t('tasks.filterDeadlineFrom')} value={f.deadlineFrom} maxDate={f.deadlineTo} onChange={(v) => set('deadlineFrom', v)} w={{ base: '100%', sm: 160 }} />
+          <DateField label={t('tasks.filterDeadlineTo')} value={f.deadlineTo} minDate={f.deadlineFrom} onChange={(v) => set('deadlineTo', v)} w={{ base: '100%', sm: 160 }} />
+          <Group gap="xs">
+            <Button type="submit" leftSection={<IconFilter size={16} aria-hidden />}>
+              {t('common.filter')}
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => {
+                setF(EMPTY_FILTERS);
+                setDocLabel('');
+                onApply(EMPTY_FILTERS, '');
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          </Group>
+        </Group>
+      </form>
+    </Paper>
+  );
+}
+
+/** Nhiệm vụ: the filtered, paginated list of visible tasks, with the XLSX export of the same filters. */
+export function TaskListPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const documentLabel = params.get('documentLabel') ?? '';
+  const offset = Number(params.get('offset') ?? 0) || 0;
+  const list = useTaskList(filters, offset);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
+
+  const doExport = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await exportTasks(filters);
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('tasks.title')}
+        actions={
+          <Group gap="xs">
+            <Button variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden />} loading={exporting} onClick={() => void doExport()}>
+              {t('tasks.export')}
+            </Button>
+            {me.can.assignTasks !== false && (
+              <Button component={Link} to="/tasks/new" leftSection={<IconPlus size={16} aria-hidden />}>
+                {t('tasks.create')}
+              </Button>
+            )}
+          </Group>
+        }
+      />
+      {exportError !== null && (
+        <Alert color="red" role="alert" mb="md" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setExportError(null)}>
+          {t('tasks.exportFailed')} {errorMessage(t, exportError)}
+        </Alert>
+      )}
+      <FilterForm key={params.toString()} value={filters} documentLabel={documentLabel} onApply={(f, label) => setParams(toParams(f, 0, label))} />
+      {list.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
+      {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && (
+        <>
+          <Table.ScrollContainer minWidth={860}>
+            <Table striped highlightOnHover verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('tasks.code')}</Table.Th>
+                  <Table.Th scope="col">{t('tasks.name')}</Table.Th>
+                  <Table.Th scope="col">{t('tasks.status')}</Table.Th>
+                  <Table.Th scope="col" w={150}>
+                    {t('tasks.progress')}
+                  </Table.Th>
+                  <Table.Th scope="col">{t('tasks.leadUnit')}</Table.Th>
+                  <Table.Th scope="col">{t('tasks.deadline')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((task) => (
+                  <Table.Tr key={task.id}>
+                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {task.code}
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/tasks/${task.id}`} size="sm">
+                        {task.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <TaskStatusBadge status={task.status} size="sm" />
+                    </Table.Td>
+                    <Table.Td>
+                      <TaskProgress value={task.progress} status={task.status} size="sm" />
+                    </Table.Td>
+                    <Table.Td>{task.leadUnit.name}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Deadline task={task} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {list.data.items.length === 0 && <Text c="dimmed">{t('common.noResults')}</Text>}
+          <Pager {...list.data} onChange={(o) => setParams(toParams(filters, o, documentLabel))} />
+        </>
+      )}
+    </>
+  );
+}
