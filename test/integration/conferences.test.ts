@@ -48,7 +48,7 @@ describe.each(backends())('conferences [%s]', (backend) => {
   let viewer: Actor;
   beforeAll(async () => {
     t = await openTestDb(backend);
-    [admin, thammuu, benthanh, leader, viewer] = await Promise.all(['admin', 'thammuu', 'canbo.benthanh', 'lanhdao', 'theodoi'].map((u) => actorFor(t.ctx, u, DEMO_PASSWORD)));
+    [admin, thammuu, benthanh, leader, viewer] = await Promise.all([actorFor(t.ctx, 'admin', DEMO_PASSWORD), actorFor(t.ctx, 'thammuu', DEMO_PASSWORD), actorFor(t.ctx, 'canbo.benthanh', DEMO_PASSWORD), actorFor(t.ctx, 'lanhdao', DEMO_PASSWORD), actorFor(t.ctx, 'theodoi', DEMO_PASSWORD)] as const);
   });
   afterAll(async () => t?.close());
 

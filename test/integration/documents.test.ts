@@ -49,7 +49,7 @@ describe.each(backends())('documents [%s]', (backend) => {
   let leader: Actor;
   beforeAll(async () => {
     t = await openTestDb(backend);
-    [admin, thammuu, benthanh, saigon, leader] = await Promise.all(['admin', 'thammuu', 'canbo.benthanh', 'canbo.saigon', 'lanhdao'].map((u) => actorFor(t.ctx, u, DEMO_PASSWORD)));
+    [admin, thammuu, benthanh, saigon, leader] = await Promise.all([actorFor(t.ctx, 'admin', DEMO_PASSWORD), actorFor(t.ctx, 'thammuu', DEMO_PASSWORD), actorFor(t.ctx, 'canbo.benthanh', DEMO_PASSWORD), actorFor(t.ctx, 'canbo.saigon', DEMO_PASSWORD), actorFor(t.ctx, 'lanhdao', DEMO_PASSWORD)] as const);
   });
   afterAll(async () => t?.close());
 
