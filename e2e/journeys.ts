@@ -370,6 +370,7 @@ export const coordinationLoop = (w: World) =>
     await form.getByRole('textbox', { name: 'Tên nhiệm vụ' }).fill(taskC);
     await pickUnit(page, form.getByRole('textbox', { name: 'Đơn vị chủ trì' }), 'ben thanh', 'Công an phường Bến Thành');
     await typeDate(page, form.getByRole('textbox', { name: 'Hạn hoàn thành' }), deadline);
+    await page.waitForTimeout(500); // let the calendar fade out
     await shot(page, w.root, '15-task-form-from-clause');
     await form.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
     await expect.visible(page.getByRole('heading', { name: taskC, level: 2 }));
@@ -384,6 +385,10 @@ export const coordinationLoop = (w: World) =>
       await expect.visible(op.getByRole('region', { name: 'Việc cần làm' }).getByRole('link', { name: new RegExp(taskA) }));
       await expect.visible(op.getByRole('region', { name: 'Yêu cầu phối hợp cần trả lời' }).getByRole('link', { name: new RegExp(taskB) }));
       await shot(op, w.root, '16-officer-my-work');
+      await op.setViewportSize(PHONE);
+      await op.waitForTimeout(400);
+      await shot(op, w.root, '16b-officer-my-work-phone');
+      await op.setViewportSize(DESKTOP);
       await openFromMyWork(op, 'Việc cần làm', taskA);
       await reportProgress(op, { percent: 60, note: 'Đã triển khai kế hoạch tuyên truyền tại 12/17 khu phố.', submit: false, evidence: true, shotAs: '17-officer-report-evidence', root: w.root });
       await expect.visible(op.getByRole('link', { name: 'bien-ban-tuyen-truyen.pdf' }));

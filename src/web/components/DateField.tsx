@@ -9,11 +9,12 @@ interface Props {
   minDate?: string;
   maxDate?: string;
   error?: string;
+  required?: boolean;
   w?: number | string | Record<string, number | string>;
 }
 
 /** A labelled date field shown as dd/mm/yyyy whatever the browser's locale; the value stays YYYY-MM-DD. */
-export function DateField({ label, value, onChange, minDate, maxDate, error, w }: Props) {
+export function DateField({ label, value, onChange, minDate, maxDate, error, required, w }: Props) {
   const { i18n } = useTranslation();
   return (
     <DateInput
@@ -31,6 +32,7 @@ export function DateField({ label, value, onChange, minDate, maxDate, error, w }
       minDate={minDate || undefined}
       maxDate={maxDate || undefined}
       error={error}
+      required={required}
       w={w}
     />
   );

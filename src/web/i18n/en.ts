@@ -224,7 +224,7 @@ export const en: Dictionary = {
   notAllowed: {
     title: 'Not allowed',
     body: 'Your account may not use this function. Ask a system administrator if you need it.',
-    back: 'Back to the overview',
+    back: 'Back to My work',
   },
   notFound: {
     title: 'Page not found',

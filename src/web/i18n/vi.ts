@@ -220,7 +220,7 @@ export const vi = {
   notAllowed: {
     title: 'Không có quyền truy cập',
     body: 'Tài khoản của bạn không được phép sử dụng chức năng này. Nếu cần, hãy liên hệ quản trị hệ thống.',
-    back: 'Về trang Tổng quan',
+    back: 'Về trang Việc của tôi',
   },
   notFound: {
     title: 'Không tìm thấy trang',

@@ -203,7 +203,7 @@ function ReviewForm({ draft, onBack }: { draft: ConferenceDraft; onBack: () => v
                 allowDeselect={false}
                 w={{ base: '100%', sm: 220 }}
               />
-              <DateField label={t('conferences.heldOn')} value={r.heldOn} onChange={(v) => set('heldOn', v)} error={errors.heldOn} w={{ base: '100%', sm: 170 }} />
+              <DateField label={t('conferences.heldOn')} required value={r.heldOn} onChange={(v) => set('heldOn', v)} error={errors.heldOn} w={{ base: '100%', sm: 170 }} />
               <TextInput label={t('conferences.place')} value={r.place} onChange={(e) => set('place', e.currentTarget.value)} error={errors.place} w={{ base: '100%', sm: 320 }} />
             </Group>
             <div style={{ maxWidth: 480 }}>

@@ -355,7 +355,7 @@ export function TaskCreatePage() {
                 />
               </div>
               {deadlineMode === 'fixed' && (
-                <DateField label={t('taskForm.deadlineOn')} value={deadlineOn} minDate={todayIso()} maxDate={parent.data?.deadlineOn ?? undefined} onChange={setDeadlineOn} error={errors.deadlineOn} w={w} />
+                <DateField label={t('taskForm.deadlineOn')} required value={deadlineOn} minDate={todayIso()} maxDate={parent.data?.deadlineOn ?? undefined} onChange={setDeadlineOn} error={errors.deadlineOn} w={w} />
               )}
               {deadlineMode === 'recurring' && (
                 <Select

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Group, Loader, MultiSelect, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Group, Loader, MultiSelect, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconFilter, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -13,7 +14,7 @@ import { useMe } from '../auth/session.ts';
 import { ClauseSelect, DocumentPicker } from '../documents/DocumentBits.tsx';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { EMPTY_FILTERS, exportTasks, useTaskList, type TaskFilters } from './api.ts';
-import { Deadline, TaskProgress, TaskStatusBadge } from './TaskBits.tsx';
+import { Deadline, TaskLine, TaskProgress, TaskStatusBadge } from './TaskBits.tsx';
 
 const ROLES = ['any', 'lead', 'coordinating', 'assigning'] as const;
 
@@ -134,6 +135,8 @@ export function TaskListPage() {
   const documentLabel = params.get('documentLabel') ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
   const list = useTaskList(filters, offset);
+  // A phone gets a compact list rather than a wide table.
+  const narrow = useMediaQuery('(max-width: 48em)');
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
 
@@ -174,8 +177,19 @@ export function TaskListPage() {
       <FilterForm key={params.toString()} value={filters} documentLabel={documentLabel} onApply={(f, label) => setParams(toParams(f, 0, label))} />
       {list.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
       {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && narrow && (
+        <ul className="plain-list">
+          {list.data.items.map((task, i) => (
+            <li key={task.id}>
+              {i > 0 && <Divider />}
+              <TaskLine task={task} />
+            </li>
+          ))}
+        </ul>
+      )}
       {list.data && (
         <>
+          {!narrow && (
           <Table.ScrollContainer minWidth={860}>
             <Table striped highlightOnHover verticalSpacing="xs">
               <Table.Thead>
@@ -216,6 +230,7 @@ export function TaskListPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          )}
           {list.data.items.length === 0 && <Text c="dimmed">{t('common.noResults')}</Text>}
           <Pager {...list.data} onChange={(o) => setParams(toParams(filters, o, documentLabel))} />
         </>

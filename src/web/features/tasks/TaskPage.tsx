@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Box, Button, Divider, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Divider, Group, Loader, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import {
   IconCheck,
   IconGitBranch,
@@ -173,49 +173,53 @@ function Coordinators({ task, onRespond }: { task: TaskDetail; onRespond: (u: { 
   // unit when it is one of the coordinators, otherwise (an administrator) for any unanswered one.
   const answerable = !task.abilities.respond ? [] : unanswered.some((c) => c.unitId === me.user.unitId) ? unanswered.filter((c) => c.unitId === me.user.unitId) : unanswered;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('tasks.coordinators')}</Table.Th>
-            <Table.Th scope="col">{t('tasks.part')}</Table.Th>
-            <Table.Th scope="col">{t('tasks.response')}</Table.Th>
-            <Table.Th scope="col">{t('tasks.responseHours')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {task.coordinators.map((c) => (
-            <Table.Tr key={c.unitId}>
-              <Table.Td fw={600}>{c.unitName}</Table.Td>
-              <Table.Td className="pre-wrap">{c.part ?? t('common.none')}</Table.Td>
-              <Table.Td>
-                {c.respondedAt ? (
-                  <>
-                    <Text size="sm" className="pre-wrap">
-                      {c.response}
+    <ul className="plain-list">
+      {task.coordinators.map((c, i) => (
+        <li key={c.unitId} aria-label={c.unitName}>
+          {i > 0 && <Divider my="xs" />}
+          <Group justify="space-between" align="flex-start" gap="xs">
+            <div style={{ minWidth: 0, flex: '1 1 260px' }}>
+              <Text fw={600} size="sm">
+                {c.unitName}
+              </Text>
+              <Text size="sm" className="pre-wrap">
+                <Text span c="dimmed" size="xs">
+                  {t('tasks.part')}:{' '}
+                </Text>
+                {c.part ?? t('common.none')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('tasks.requestedAt')} {formatDateTime(c.requestedAt)}
+              </Text>
+            </div>
+            <div style={{ minWidth: 0, flex: '1 1 260px' }}>
+              {c.respondedAt ? (
+                <>
+                  <Text size="sm" className="pre-wrap">
+                    <Text span c="dimmed" size="xs">
+                      {t('tasks.response')}:{' '}
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      {formatDateTime(c.respondedAt)}
-                    </Text>
-                  </>
-                ) : answerable.some((a) => a.unitId === c.unitId) ? (
-                  <Button size="compact-sm" variant="light" leftSection={<IconMessageReply size={14} aria-hidden />} onClick={() => onRespond({ id: c.unitId, name: c.unitName })}>
-                    {t('taskActions.respond')}
-                  </Button>
-                ) : (
-                  <Badge color="orange" variant="light" tt="none">
-                    {t('tasks.notAnswered')}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {c.responseHours !== null ? t('tasks.hours', { count: Math.round(c.responseHours * 10) / 10 }) : <Text span size="xs" c="dimmed">{t('tasks.requestedAt')} {formatDateTime(c.requestedAt)}</Text>}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                    {c.response}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('tasks.respondedAt')} {formatDateTime(c.respondedAt)}
+                    {c.responseHours !== null && ` · ${t('tasks.responseHours')}: ${t('tasks.hours', { count: Math.round(c.responseHours * 10) / 10 })}`}
+                  </Text>
+                </>
+              ) : answerable.some((a) => a.unitId === c.unitId) ? (
+                <Button size="compact-sm" variant="light" leftSection={<IconMessageReply size={14} aria-hidden />} onClick={() => onRespond({ id: c.unitId, name: c.unitName })}>
+                  {t('taskActions.respond')}
+                </Button>
+              ) : (
+                <Badge color="orange" variant="light" tt="none">
+                  {t('tasks.notAnswered')}
+                </Badge>
+              )}
+            </div>
+          </Group>
+        </li>
+      ))}
+    </ul>
   );
 }
 
