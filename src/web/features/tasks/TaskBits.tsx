@@ -52,21 +52,19 @@ export function Deadline({ task }: { task: Pick<Task, 'deadlineOn' | 'recurrence
   return <>{t('tasks.noDeadline')}</>;
 }
 
-/** A compact, linked line for a task: code and title, status, deadline, lead unit. */
+/** A compact, linked line for a task: code and title, then status, deadline, lead unit and progress. */
 export function TaskLine({ task }: { task: Task }) {
   const { t } = useTranslation();
   return (
     <Stack gap={4} py={6}>
-      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-        <Anchor component={Link} to={`/tasks/${task.id}`} fw={600} size="sm" style={{ wordBreak: 'break-word' }}>
-          <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
-            {task.code}
-          </Text>
-          {task.title}
-        </Anchor>
+      <Anchor component={Link} to={`/tasks/${task.id}`} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
+          {task.code}
+        </Text>
+        {task.title}
+      </Anchor>
+      <Group gap="xs" wrap="wrap" style={{ rowGap: 2 }}>
         <TaskStatusBadge status={task.status} size="sm" />
-      </Group>
-      <Group gap="md" wrap="wrap">
         <Text size="xs" c="dimmed">
           {t('tasks.deadline')}: <Deadline task={task} />
         </Text>
