@@ -3,6 +3,8 @@
  *
  *   npm run bench -- [--units 5000] [--users 2000] [--backend pglite|postgres|both]
  *                    [--starts 3] [--logins 40] [--concurrency 8] [--search-rounds 15]
+ *                    [--section startup,login,search,tasks,refs] [--tasks 500000] [--reports 3000000]
+ *                    [--task-rounds 10] [--status-units 168] [--ref-runs 30] [--op-timeout-s 600]
  *
  * One JSON document goes to stdout and to artifacts/bench/latest.json; notes go to stderr.
  * PostgreSQL: BENCH_DATABASE_URL (an empty database) or, by default, a fresh database created
@@ -21,10 +23,13 @@ import { openDatabase, type Backend, type Database } from '../src/server/db/conn
 import { buildApp } from '../src/server/http/app.ts';
 import { escapeLike } from '../src/server/kernel/text.ts';
 import { verifyPassword } from '../src/server/modules/accounts/password.ts';
+import { note, r2, stats, timed, within } from './lib.ts';
+import { measureReferenceFinder } from './reference-finder.ts';
+import { BENCH_TODAY, loadSyntheticTasks } from './synthetic-tasks.ts';
+import { measureTasks } from './tasks.ts';
 import { loadSyntheticCity, SYNTHETIC_PASSWORD, type SyntheticCity } from './synthetic-city.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const note = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
 
 // ── Arguments ─────────────────────────────────────────────────────────────────────────────────
 interface Options {
@@ -36,11 +41,51 @@ interface Options {
   concurrency: number;
   searchRounds: number;
   seed: number;
+  sections: Section[];
+  tasks: number;
+  reports: number;
+  taskRounds: number;
+  statusUnits: number;
+  refRuns: number;
+  opTimeoutS: number;
 }
 
+const SECTIONS = ['startup', 'login', 'search', 'tasks', 'refs'] as const;
+type Section = (typeof SECTIONS)[number];
+
 function parseArgs(argv: string[]): Options {
-  const o: Options = { units: 5000, users: 2000, backend: 'pglite', starts: 3, logins: 40, concurrency: 8, searchRounds: 15, seed: 20260701 };
-  const ints: Record<string, keyof Options> = { '--units': 'units', '--users': 'users', '--starts': 'starts', '--logins': 'logins', '--concurrency': 'concurrency', '--search-rounds': 'searchRounds', '--seed': 'seed' };
+  const o: Options = {
+    units: 5000,
+    users: 2000,
+    backend: 'pglite',
+    starts: 3,
+    logins: 40,
+    concurrency: 8,
+    searchRounds: 15,
+    seed: 20260701,
+    sections: [...SECTIONS],
+    tasks: 500_000,
+    reports: 3_000_000,
+    taskRounds: 10,
+    statusUnits: 168,
+    refRuns: 30,
+    opTimeoutS: 600,
+  };
+  const ints: Record<string, keyof Options> = {
+    '--units': 'units',
+    '--users': 'users',
+    '--starts': 'starts',
+    '--logins': 'logins',
+    '--concurrency': 'concurrency',
+    '--search-rounds': 'searchRounds',
+    '--seed': 'seed',
+    '--tasks': 'tasks',
+    '--reports': 'reports',
+    '--task-rounds': 'taskRounds',
+    '--status-units': 'statusUnits',
+    '--ref-runs': 'refRuns',
+    '--op-timeout-s': 'opTimeoutS',
+  };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const [flag, inline] = raw.includes('=') ? (raw.split('=', 2) as [string, string]) : [raw, undefined];
@@ -53,12 +98,20 @@ function parseArgs(argv: string[]): Options {
       const v = value();
       if (v !== 'pglite' && v !== 'postgres' && v !== 'both') throw new Error('--backend must be pglite, postgres or both');
       o.backend = v;
+    } else if (flag === '--section') {
+      const list = value().split(',').map((x) => x.trim()).filter(Boolean);
+      const bad = list.filter((x) => !(SECTIONS as readonly string[]).includes(x));
+      if (bad.length || list.length === 0) throw new Error(`--section takes a comma-separated list of ${SECTIONS.join(', ')}`);
+      o.sections = list as Section[];
     } else if (flag in ints) {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} must be a non-negative integer`);
       (o[ints[flag]!] as number) = n;
     } else if (flag === '--help' || flag === '-h') {
-      process.stderr.write('npm run bench -- [--units N] [--users M] [--backend pglite|postgres|both] [--starts K] [--logins L] [--concurrency C] [--search-rounds R] [--seed S]\n');
+      process.stderr.write(
+        'npm run bench -- [--units N] [--users M] [--backend pglite|postgres|both] [--starts K] [--logins L] [--concurrency C] [--search-rounds R] [--seed S]\n' +
+          '               [--section startup,login,search,tasks,refs] [--tasks N] [--reports N] [--task-rounds R] [--status-units K] [--ref-runs N] [--op-timeout-s S]\n',
+      );
       process.exit(0);
     } else {
       throw new Error(`Unknown option ${raw}`);
@@ -66,41 +119,12 @@ function parseArgs(argv: string[]): Options {
   }
   if (o.units < 250) throw new Error('--units must be at least 250 (the fixed part of the city tree)');
   if (o.users < 1) throw new Error('--users must be at least 1');
+  if (o.sections.includes('tasks') && o.tasks < 50) throw new Error('--tasks must be at least 50');
   return o;
 }
 
 // ── Statistics ────────────────────────────────────────────────────────────────────────────────
-export interface Stats {
-  count: number;
-  p50: number;
-  p95: number;
-  max: number;
-  mean: number;
-}
-const r2 = (x: number): number => Math.round(x * 100) / 100;
-/** Nearest-rank percentiles, in milliseconds. */
-function stats(samples: number[]): Stats {
-  if (samples.length === 0) return { count: 0, p50: 0, p95: 0, max: 0, mean: 0 };
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number): number => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-  return { count: s.length, p50: r2(at(50)), p95: r2(at(95)), max: r2(s[s.length - 1]!), mean: r2(s.reduce((a, b) => a + b, 0) / s.length) };
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const t = performance.now();
-  const v = await fn();
-  return [performance.now() - t, v];
-}
-
-/** Fail loudly instead of hanging when one operation never completes (e.g. a database deadlock). */
-async function within<T>(ms: number, label: string, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${label}: no answer within ${ms / 1000} s`)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+export type { Stats } from './lib.ts';
 
 /** Run `total` jobs with at most `inFlight` at a time; returns per-job latencies and wall time. */
 async function pool(total: number, inFlight: number, job: (i: number) => Promise<void>): Promise<{ latencies: number[]; wallMs: number }> {
@@ -429,7 +453,9 @@ async function measureSearch(app: App, database: Database, city: SyntheticCity, 
 async function benchBackend(backend: Backend, o: Options) {
   const pgAdmin = process.env.BENCH_DATABASE_URL ? adminUrlFor(process.env.BENCH_DATABASE_URL) : DEFAULT_PG_ADMIN;
   note(`── ${backend} ──`);
-  const startup = o.starts > 0 ? await measureStartup(backend, o, pgAdmin) : null;
+  const startup = o.starts > 0 && o.sections.includes('startup') ? await measureStartup(backend, o, pgAdmin) : null;
+  const wantDb = o.sections.some((s) => s === 'login' || s === 'search' || s === 'tasks');
+  if (!wantDb) return { startup };
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-bench-data-'));
   let ownDb: string | null = null;
@@ -448,12 +474,31 @@ async function benchBackend(backend: Backend, o: Options) {
       note(`${backend}: generating the synthetic city (${o.units} units, ${o.users} users)`);
       const city = await loadSyntheticCity(rt.ctx, { units: o.units, users: o.users, seed: o.seed });
       note(`${backend}: synthetic city loaded in ${Math.round(city.timings.totalMs)} ms (units ${Math.round(city.timings.unitsMs)} ms, users ${Math.round(city.timings.usersMs)} ms)`);
-      const app = await buildApp({ config: rt.config, database: rt.database, ctx: rt.ctx, logger: false, webDir: null });
+      let tasksData: Awaited<ReturnType<typeof loadSyntheticTasks>> | null = null;
+      if (o.sections.includes('tasks')) {
+        note(`${backend}: generating the coordination data (${o.tasks} tasks, ${o.reports} progress reports, today = ${BENCH_TODAY})`);
+        const client = await rt.database.pool.connect();
+        try {
+          tasksData = await loadSyntheticTasks(rt.ctx, client, { tasks: o.tasks, reports: o.reports, seed: o.seed });
+        } finally {
+          client.release();
+        }
+        note(`${backend}: coordination data loaded in ${Math.round(tasksData.timings.totalMs! / 1000)} s: ${tasksData.tasks} tasks, ${tasksData.reports} reports, ${tasksData.coordinators} coordinators, ${tasksData.evaluations} evaluations`);
+      }
+      // The synthetic tasks are laid out relative to a fixed "today": the app sees the same date.
+      const ctx = { ...rt.ctx, today: () => BENCH_TODAY };
+      const app = await buildApp({ config: rt.config, database: rt.database, ctx, logger: false, webDir: null });
       await app.ready();
       try {
-        const login = await measureLogin(app, rt.database, city, o);
-        const search = await measureSearch(app, rt.database, city, o);
-        return { syntheticCity: { units: city.units, users: city.users, loadMs: city.timings }, startup, login, search };
+        const login = o.sections.includes('login') ? await measureLogin(app, rt.database, city, o) : null;
+        const search = o.sections.includes('search') ? await measureSearch(app, rt.database, city, o) : null;
+        const tasks = tasksData
+          ? {
+              data: { ...tasksData, communeUnitIds: tasksData.communeUnitIds.length },
+              ...(await measureTasks(app, rt.database.pool, tasksData, { rounds: o.taskRounds, statusUnits: o.statusUnits, timeoutMs: o.opTimeoutS * 1000 })),
+            }
+          : null;
+        return { syntheticCity: { units: city.units, users: city.users, loadMs: city.timings }, startup, login, search, tasks };
       } finally {
         await app.close();
       }
@@ -479,7 +524,9 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const backends: Backend[] = o.backend === 'both' ? ['pglite', 'postgres'] : [o.backend];
   const results: Record<string, unknown> = {};
+  const refs = o.sections.includes('refs') ? measureReferenceFinder(o.refRuns) : null;
   for (const b of backends) results[b] = await benchBackend(b, o);
+  const errors = Object.values(results).flatMap((r) => ((r as { tasks?: { errors?: string[] } | null }).tasks?.errors ?? []));
   const doc = {
     benchmark: 'phoi-hop',
     at: new Date().toISOString(),
@@ -487,7 +534,9 @@ async function main(): Promise<void> {
     machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGiB: r2(os.totalmem() / 2 ** 30) },
     options: o,
     units: 'milliseconds unless named otherwise; stats are nearest-rank percentiles',
+    referenceFinder: refs,
     results,
+    errors,
     totalSeconds: r2((performance.now() - t0) / 1000),
   };
   const json = JSON.stringify(doc, null, 2);
@@ -496,6 +545,10 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, 'latest.json'), json + '\n');
   process.stdout.write(json + '\n');
   note(`done in ${doc.totalSeconds} s; written to artifacts/bench/latest.json`);
+  if (errors.length > 0) {
+    for (const e of errors) note(`ERROR ${e}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((err) => {
