@@ -91,6 +91,9 @@ export async function evaluateTask(ctx: Ctx, actor: Actor, id: string, input: Ev
         const parent = row.parentId ? await repo.findTaskById(trx, row.parentId, today) : undefined;
         if (parent?.deadlineOn && newDeadlineOn > parent.deadlineOn)
           throw new DomainError('task.deadline_after_parent', { parentDeadlineOn: parent.deadlineOn, deadlineOn: newDeadlineOn }, [{ path: 'newDeadlineOn', code: 'after_parent' }]);
+        const childLatest = await repo.latestChildDeadline(trx, id);
+        if (childLatest !== null && childLatest > newDeadlineOn)
+          throw new DomainError('task.deadline_before_subtask', { deadlineOn: newDeadlineOn, subtaskDeadlineOn: childLatest }, [{ path: 'newDeadlineOn', code: 'before_subtask' }]);
         changes.deadline_on = newDeadlineOn;
       }
     }
