@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLogout, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,9 @@ export function Shell() {
               aria-expanded={opened}
               aria-controls="main-navigation"
             />
-            <IconShieldCheck size={26} aria-hidden />
+            <Box visibleFrom="xs" display="flex" aria-hidden>
+              <IconShieldCheck size={26} />
+            </Box>
             <Title order={1} size="h4" c="yellow.3" style={{ whiteSpace: 'nowrap' }}>
               {t('app.name')}
             </Title>

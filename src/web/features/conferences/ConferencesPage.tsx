@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Loader, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Divider, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -21,6 +22,7 @@ export function ConferencesPage() {
   const kind = (CONFERENCE_KINDS as readonly string[]).includes(kindParam) ? (kindParam as ConferenceKind) : '';
   const offset = Number(params.get('offset') ?? 0) || 0;
   const list = useConferenceList({ q, kind }, offset);
+  const narrow = useMediaQuery('(max-width: 48em)');
   const apply = (next: { q?: string; kind?: string; offset?: number }) => {
     const merged = { q, kind: kind as string, ...next };
     const out: Record<string, string> = {};
@@ -41,7 +43,7 @@ export function ConferencesPage() {
           )
         }
       />
-      <Group align="flex-end" gap="sm" mb="md">
+      <Group align="flex-end" gap="sm" mb="md" grow={narrow} preventGrowOverflow={false} wrap="wrap">
         <SearchBox label={t('conferences.searchLabel')} value={q} onChange={(v) => apply({ q: v })} />
         <Select
           label={t('conferences.kind')}
@@ -54,8 +56,26 @@ export function ConferencesPage() {
       </Group>
       {list.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
       {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && narrow && (
+        <ul className="plain-list">
+          {list.data.items.map((c, i) => (
+            <li key={c.id}>
+              {i > 0 && <Divider />}
+              <Stack gap={2} py={6}>
+                <Anchor component={Link} to={`/conferences/${c.id}`} size="sm" fw={600}>
+                  {c.title}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {formatDate(c.heldOn)} · {t(`conferenceKind.${c.kind}`)} · {c.hostUnitName} · {t('conferences.items')}: {c.itemCount}
+                </Text>
+              </Stack>
+            </li>
+          ))}
+        </ul>
+      )}
       {list.data && (
         <>
+          {!narrow && (
           <Table.ScrollContainer minWidth={720}>
             <Table striped highlightOnHover verticalSpacing="xs">
               <Table.Thead>
@@ -89,6 +109,7 @@ export function ConferencesPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          )}
           {list.data.items.length === 0 && <Text c="dimmed">{t('common.noResults')}</Text>}
           <Pager {...list.data} onChange={(o) => apply({ offset: o })} />
         </>

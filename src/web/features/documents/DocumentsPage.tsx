@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Group, Loader, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Divider, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconFilter, IconPlus, IconSearch, IconTextScan2 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -86,6 +87,7 @@ export function DocumentsPage() {
   const filters = readFilters(params);
   const offset = Number(params.get('offset') ?? 0) || 0;
   const list = useDocumentList(filters, offset);
+  const narrow = useMediaQuery('(max-width: 48em)');
   return (
     <>
       <PageHeader
@@ -106,8 +108,30 @@ export function DocumentsPage() {
       <FilterForm key={params.toString()} value={filters} onApply={(f) => setParams(toParams(f))} />
       {list.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
       {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && narrow && (
+        <ul className="plain-list">
+          {list.data.items.map((d, i) => (
+            <li key={d.id}>
+              {i > 0 && <Divider />}
+              <Stack gap={2} py={6}>
+                <Anchor component={Link} to={`/documents/${d.id}`} size="sm" fw={600}>
+                  {documentTitle(t, d)}
+                </Anchor>
+                <Text size="sm" lineClamp={2}>
+                  {d.summary}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {d.issuerName}
+                  {d.issuedOn ? ` · ${formatDate(d.issuedOn)}` : ''}
+                </Text>
+              </Stack>
+            </li>
+          ))}
+        </ul>
+      )}
       {list.data && (
         <>
+          {!narrow && (
           <Table.ScrollContainer minWidth={760}>
             <Table striped highlightOnHover verticalSpacing="xs">
               <Table.Thead>
@@ -146,6 +170,7 @@ export function DocumentsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          )}
           {list.data.items.length === 0 && <Text c="dimmed">{t('common.noResults')}</Text>}
           <Pager {...list.data} onChange={(o) => setParams(toParams(filters, o))} />
         </>
