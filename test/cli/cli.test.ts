@@ -152,5 +152,6 @@ describe('backup and restore of the embedded database', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/--force/);
     expect(again.stderr).not.toMatch(NO_STACK);
-  });
+    // Five CLI processes, each opening the embedded database: minutes on a loaded 2-core machine.
+  }, 240_000);
 });
