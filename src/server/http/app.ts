@@ -103,7 +103,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return sendError(reply, req, err);
   });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !webIndex) return sendError(reply, req, new DomainError('not_found', { route: req.url.split('?')[0] }));
+    const route = req.url.split('?')[0] ?? '';
+    // API paths and missing files (anything with an extension) are real 404s; other paths are
+    // client-side routes of the web app.
+    if (route.startsWith('/api/') || !webIndex || /\.[a-z0-9]+$/i.test(route)) return sendError(reply, req, new DomainError('not_found', { route }));
     return reply.type('text/html').send(webIndex);
   });
 
@@ -123,7 +126,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   let webIndex: string | null = null;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
     webIndex = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart;
+    // a missing file falls through to the not-found handler (SPA fallback above).
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: false });
     app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(webIndex));
   }
   return app;

@@ -10,6 +10,9 @@ import { DomainError } from '../../kernel/errors.ts';
 import { pathsOf } from '../organisation/unit.service.ts';
 import { dummyHash, hashPassword, passwordProblems, verifyPassword } from './password.ts';
 import { presentUser } from './user.presenter.ts';
+import { canAssignTasks } from '../tasks/task.policy.ts';
+import { canCreateDocument } from '../documents/document.policy.ts';
+import { canImportConference } from '../conferences/conference.policy.ts';
 import * as repo from './user.repository.ts';
 
 export interface AuthSettings {
@@ -134,6 +137,9 @@ export async function me(ctx: Ctx, actor: Actor, csrfToken: string): Promise<Me>
       viewAudit: isAdmin(actor),
       editOrganisation: isAdmin(actor) || hasRole(actor, 'leader', 'staff_officer'),
       importReference: isAdmin(actor),
+      assignTasks: canAssignTasks(actor),
+      createDocument: canCreateDocument(actor),
+      importConference: canImportConference(actor),
     },
   };
 }

@@ -90,6 +90,9 @@ export const canPauseTask = (actor: Actor, t: TaskAccessRecord): boolean =>
 export const canResumeTask = (actor: Actor, t: TaskAccessRecord): boolean => canViewTask(actor, t) && isAssigner(actor, t) && t.state === 'paused';
 export const canCancelTask = (actor: Actor, t: TaskAccessRecord): boolean => canViewTask(actor, t) && isAssigner(actor, t) && !CLOSED.includes(t.state);
 
+/** Whether the actor may assign top-level tasks at all (for navigation; per unit see canAssignFrom). */
+export const canAssignTasks = (actor: Actor): boolean => hasRole(actor, 'system_admin', 'leader', 'staff_officer');
+
 /** Whether the actor may assign top-level tasks on behalf of a unit. */
 export function canAssignFrom(actor: Actor, assigningUnit: TaskUnitRef): boolean {
   if (isAdmin(actor)) return true;

@@ -34,7 +34,7 @@ export function ConferencePage() {
     const key = task.source.conferenceItemId;
     if (key) byItem.set(key, [...(byItem.get(key) ?? []), task]);
   }
-  const canAssign = me.can.assignTasks !== false;
+  const canAssign = me.can.assignTasks === true;
   const parties = c.units.filter((u) => u.role === 'party');
   const participants = c.units.filter((u) => u.role === 'participant');
 

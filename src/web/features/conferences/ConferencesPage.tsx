@@ -36,7 +36,7 @@ export function ConferencesPage() {
       <PageHeader
         title={t('conferences.title')}
         actions={
-          me.can.importConference !== false && (
+          me.can.importConference === true && (
             <Button component={Link} to="/conferences/import" leftSection={<IconFileImport size={16} aria-hidden />}>
               {t('conferences.import')}
             </Button>

@@ -114,7 +114,7 @@ function Coverage({ doc }: { doc: DocumentDetail }) {
   const { t } = useTranslation();
   const me = useMe();
   const coverage = useDocumentCoverage(doc.id);
-  const canAssign = me.can.assignTasks !== false;
+  const canAssign = me.can.assignTasks === true;
   const docLabel = documentTitle(t, doc);
   const createLink = (clauseId?: string) =>
     `/tasks/new?${new URLSearchParams({ documentId: doc.id, documentLabel: `${docLabel} — ${doc.summary}`.slice(0, 160), ...(clauseId ? { clauseId } : {}) }).toString()}`;

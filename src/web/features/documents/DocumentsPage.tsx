@@ -97,7 +97,7 @@ export function DocumentsPage() {
             <Button component={Link} to="/documents/references" variant="default" leftSection={<IconTextScan2 size={16} aria-hidden />}>
               {t('documents.findReferences')}
             </Button>
-            {me.can.createDocument !== false && (
+            {me.can.createDocument === true && (
               <Button component={Link} to="/documents/new" leftSection={<IconPlus size={16} aria-hidden />}>
                 {t('documents.create')}
               </Button>

@@ -99,7 +99,7 @@ export function ReferenceFinderPage() {
                             <Badge color="orange" variant="light" tt="none">
                               {t('references.notRegistered')}
                             </Badge>
-                            {me.can.createDocument !== false && (
+                            {me.can.createDocument === true && (
                               <Button component={Link} to={proposalLink(r)} size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} aria-hidden />}>
                                 {t('references.register')}
                               </Button>

@@ -61,7 +61,7 @@ export function MyWorkPage() {
             <Button component={Link} to="/tasks" variant="default" leftSection={<IconListCheck size={16} aria-hidden />}>
               {t('work.allTasks')}
             </Button>
-            {me.can.assignTasks !== false && (
+            {me.can.assignTasks === true && (
               <Button component={Link} to="/tasks/new" leftSection={<IconPlus size={16} aria-hidden />}>
                 {t('tasks.create')}
               </Button>

@@ -161,7 +161,7 @@ export function TaskListPage() {
             <Button variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden />} loading={exporting} onClick={() => void doExport()}>
               {t('tasks.export')}
             </Button>
-            {me.can.assignTasks !== false && (
+            {me.can.assignTasks === true && (
               <Button component={Link} to="/tasks/new" leftSection={<IconPlus size={16} aria-hidden />}>
                 {t('tasks.create')}
               </Button>
