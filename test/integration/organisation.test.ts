@@ -26,6 +26,12 @@ describe.each(backends())('organisation [%s]', (backend) => {
       expect(r.items.map((u) => u.name)).toContain('Công an phường Bến Thành');
     });
 
+    it('matches every word in any order', async () => {
+      const r = await listUnits(t.ctx, admin, { ...page, q: 'thanh ben cong an' });
+      expect(r.items.map((u) => u.name)).toContain('Công an phường Bến Thành');
+      expect((await listUnits(t.ctx, admin, { ...page, q: 'ben thanh khong-co-tu-nay' })).total).toBe(0);
+    });
+
     it('finds by short name and is not fooled by LIKE wildcards', async () => {
       expect((await listUnits(t.ctx, admin, { ...page, q: 'pc02' })).items.map((u) => u.code)).toContain('CATP-PC02');
       expect((await listUnits(t.ctx, admin, { ...page, q: '%' })).total).toBe(0);

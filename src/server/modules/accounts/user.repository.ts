@@ -1,6 +1,6 @@
+import { containsAllWords, searchWords } from '../../db/search.ts';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/schema.ts';
-import { escapeLike, foldForSearch } from '../../kernel/text.ts';
 
 export interface UserRow {
   id: string;
@@ -49,7 +49,8 @@ export const findUserByUsername = (db: Db | Tx, username: string): Promise<UserR
 
 export async function listUsers(db: Db | Tx, f: { q?: string | undefined; unitId?: string | undefined; limit: number; offset: number }) {
   let q = base(db);
-  if (f.q && foldForSearch(f.q)) q = q.where('us.search_text', 'like', `%${escapeLike(foldForSearch(f.q))}%`);
+  const words = searchWords(f.q);
+  if (words.length) q = q.where((eb) => containsAllWords(eb, 'us.search_text', words));
   if (f.unitId) q = q.where('us.unit_id', '=', f.unitId);
   const { n } = await q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const items = await q.orderBy('us.username').limit(f.limit).offset(f.offset).execute();

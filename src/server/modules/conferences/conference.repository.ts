@@ -1,8 +1,9 @@
+import { containsAllWords, searchWords } from '../../db/search.ts';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/schema.ts';
 import { unitInScope } from '../../db/scope.ts';
 import type { Actor } from '../../kernel/actor.ts';
-import { escapeLike, foldForSearch } from '../../kernel/text.ts';
+import { escapeLike } from '../../kernel/text.ts';
 import type { ConferenceAccess } from './conference.policy.ts';
 
 export interface ConferenceRow {
@@ -81,8 +82,8 @@ export async function listConferences(db: Db | Tx, actor: Actor, seesAll: boolea
         ),
       ]),
     );
-  const folded = f.q ? foldForSearch(f.q) : '';
-  if (folded !== '') q = q.where('c.search_text', 'like', `%${escapeLike(folded)}%`);
+  const words = searchWords(f.q);
+  if (words.length) q = q.where((eb) => containsAllWords(eb, 'c.search_text', words));
   if (f.kind) q = q.where('c.kind', '=', f.kind);
   if (f.year) q = q.where(sql<number>`extract(year from c.held_on)::int`, '=', f.year);
   if (f.unitId) {

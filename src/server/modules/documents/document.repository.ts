@@ -1,3 +1,4 @@
+import { containsAllWords, searchWords } from '../../db/search.ts';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, Tx } from '../../db/schema.ts';
 import { unitInScope } from '../../db/scope.ts';
@@ -94,8 +95,8 @@ export interface DocumentFilter {
 
 export async function listDocuments(db: Db | Tx, actor: Actor, f: DocumentFilter): Promise<{ total: number; items: DocumentRow[] }> {
   let q = columns(db).where((eb) => visibleDocuments(eb, actor));
-  const folded = f.q ? foldForSearch(f.q) : '';
-  if (folded !== '') q = q.where('d.search_text', 'like', `%${escapeLike(folded)}%`);
+  const words = searchWords(f.q);
+  if (words.length) q = q.where((eb) => containsAllWords(eb, 'd.search_text', words));
   if (f.kind) q = q.where('d.kind', '=', f.kind);
   if (f.issuerUnitId) q = q.where('d.issuer_unit_id', '=', f.issuerUnitId);
   const issuer = f.issuer ? foldForSearch(f.issuer) : '';

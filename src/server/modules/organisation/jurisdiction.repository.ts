@@ -1,6 +1,6 @@
+import { containsAllWords, searchWords } from '../../db/search.ts';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/schema.ts';
-import { escapeLike, foldForSearch } from '../../kernel/text.ts';
 
 export async function jurisdictionExists(db: Db | Tx, code: string): Promise<boolean> {
   return !!(await db.selectFrom('jurisdictions').select('code').where('code', '=', code).executeTakeFirst());
@@ -37,7 +37,8 @@ export async function listJurisdictions(db: Db | Tx, f: JurisdictionFilter) {
     ]);
   if (f.province) q = q.where('j.province_code', '=', f.province);
   if (f.type) q = q.where('j.type', '=', f.type);
-  if (f.q && foldForSearch(f.q) !== '') q = q.where('j.search_text', 'like', `%${escapeLike(foldForSearch(f.q))}%`);
+  const words = searchWords(f.q);
+  if (words.length) q = q.where((eb) => containsAllWords(eb, 'j.search_text', words));
   const { n } = await q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const items = await q.orderBy(sql`j.sort_key collate "C"`).orderBy('j.code').limit(f.limit).offset(f.offset).execute();
   return { total: n, items };

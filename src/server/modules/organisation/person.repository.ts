@@ -1,8 +1,8 @@
+import { containsAllWords, searchWords } from '../../db/search.ts';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/schema.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { unitInScope } from '../../db/scope.ts';
-import { escapeLike, foldForSearch } from '../../kernel/text.ts';
 
 export interface PersonRow {
   id: string;
@@ -26,7 +26,8 @@ export async function findPerson(db: Db | Tx, id: string): Promise<PersonRow | u
 
 export async function listPeople(db: Db | Tx, actor: Actor, f: { q?: string | undefined; unitId?: string | undefined; limit: number; offset: number }) {
   let q = base(db).where((eb) => unitInScope(eb, actor));
-  if (f.q && foldForSearch(f.q)) q = q.where('pe.search_text', 'like', `%${escapeLike(foldForSearch(f.q))}%`);
+  const words = searchWords(f.q);
+  if (words.length) q = q.where((eb) => containsAllWords(eb, 'pe.search_text', words));
   if (f.unitId) q = q.where('pe.unit_id', '=', f.unitId);
   const { n } = await q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const items = await q.orderBy(sql`pe.sort_key collate "C"`).orderBy('pe.id').limit(f.limit).offset(f.offset).execute();

@@ -1,6 +1,7 @@
+import { containsAllWords, searchWords } from '../../db/search.ts';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/schema.ts';
-import { escapeLike, foldForSearch } from '../../kernel/text.ts';
+import { escapeLike } from '../../kernel/text.ts';
 
 export interface UnitRow {
   id: string;
@@ -61,7 +62,8 @@ export interface UnitFilter {
 
 export async function listUnits(db: Db | Tx, f: UnitFilter): Promise<{ total: number; items: UnitRow[] }> {
   let q = columns(db);
-  if (f.q && foldForSearch(f.q) !== '') q = q.where('u.search_text', 'like', `%${escapeLike(foldForSearch(f.q))}%`);
+  const words = searchWords(f.q);
+  if (words.length) q = q.where((eb) => containsAllWords(eb, 'u.search_text', words));
   if (f.parentId) q = q.where('u.parent_id', '=', f.parentId);
   if (f.roots) q = q.where('u.parent_id', 'is', null);
   if (f.type) q = q.where('u.type', '=', f.type);

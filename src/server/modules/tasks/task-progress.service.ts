@@ -1,3 +1,4 @@
+import { notifyUnitMembers } from '../notifications/notification.service.ts';
 import type { EvaluationInput, ProgressReportInput, Task } from '../../../contracts/tasks.ts';
 import type { Recurrence } from '../../../contracts/tasks.ts';
 import { inTransaction } from '../../db/tx.ts';
@@ -60,6 +61,7 @@ export async function submitProgressReport(ctx: Ctx, actor: Actor, id: string, i
       }),
     );
     await rollUpAncestors(trx, row.path);
+    if (input.submitForEvaluation) await notifyUnitMembers(trx, actor, { unitIds: [row.assigningUnit.id], kind: 'evaluation_requested', taskId: id });
     await writeAudit(trx, actor, {
       action: input.submitForEvaluation ? 'task.submitted' : 'task.progress_reported',
       entityType: 'task',
@@ -108,6 +110,7 @@ export async function evaluateTask(ctx: Ctx, actor: Actor, id: string, input: Ev
       at: now,
     });
     await rollUpAncestors(trx, row.path);
+    await notifyUnitMembers(trx, actor, { unitIds: [row.leadUnit.id], kind: input.decision === 'accepted' ? 'task_accepted' : 'task_returned', taskId: id, params: newDeadlineOn ? { newDeadlineOn } : {} });
     await writeAudit(trx, actor, {
       action: input.decision === 'accepted' ? 'task.accepted' : 'task.returned',
       entityType: 'task',

@@ -59,6 +59,8 @@ describe('canViewTask', () => {
     ['secret: leader above the lead unit', A.cityLeader, task({ classification: 'secret' }), true],
     ['secret: staff officer above the lead unit but not a member', A.policeStaff, task({ classification: 'secret', assigning: 'city' }), false],
     ['secret: staff officer of the assigning unit', A.policeStaff, task({ classification: 'secret' }), true],
+    ['secret: staff officer whose scope holds the assigning unit (the assigner side)', actor('dept', ['staff_officer'], ['police']), task({ classification: 'secret', lead: 'bt', coord: [] }), true],
+    ['secret: unit officer whose scope holds the assigning unit', actor('dept', ['unit_officer'], ['police']), task({ classification: 'secret', lead: 'bt', coord: [] }), false],
     ['secret: member of a coordinating unit', A.deptStaff, task({ classification: 'secret' }), true],
     ['secret: viewer who is a member of the lead unit', A.pc02Viewer, task({ classification: 'secret' }), true],
   ];

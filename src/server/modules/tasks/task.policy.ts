@@ -16,7 +16,9 @@ import { pathInScope } from '../../kernel/scope.ts';
  *   their scope (their unit subtrees and assigned communes, ADR 004). A commune officer therefore
  *   sees the tasks of their unit and those their unit coordinates; leaders see their subtree.
  * - a `secret` (mật) task narrows this to: users whose own unit is the assigning, lead or a
- *   coordinating unit; leaders whose scope contains the lead unit; administrators.
+ *   coordinating unit; leaders whose scope contains the lead unit; the assigner side (leaders and
+ *   staff officers whose scope contains the assigning unit — whoever may evaluate the task must
+ *   be able to see it); administrators.
  *
  * Acting:
  * - assign: system_admin, or leader / staff_officer with the assigning unit in scope; a
@@ -54,7 +56,8 @@ export function canViewTask(actor: Actor, t: TaskAccessRecord): boolean {
   if (!units.some((u) => inScope(actor, u))) return false;
   if (t.classification !== 'secret') return true;
   if (actor.unitId !== null && units.some((u) => u.id === actor.unitId)) return true;
-  return hasRole(actor, 'leader') && inScope(actor, t.leadUnit);
+  if (hasRole(actor, 'leader') && inScope(actor, t.leadUnit)) return true;
+  return hasRole(actor, 'leader', 'staff_officer') && inScope(actor, t.assigningUnit);
 }
 
 /** The assigner side of the two keys: evaluates, pauses, resumes, cancels, edits. */
@@ -167,5 +170,6 @@ export function visibleTasksScope(eb: Eb, actor: Actor): Cond {
     );
   }
   if (hasRole(actor, 'leader')) secretOk.push(unitInScope(eb, actor, { path: 'lu.path', commune: 'lu.commune_code' }));
+  if (hasRole(actor, 'leader', 'staff_officer')) secretOk.push(unitInScope(eb, actor, { path: 'au.path', commune: 'au.commune_code' }));
   return eb.and([inScopeCond, eb.or(secretOk)]);
 }

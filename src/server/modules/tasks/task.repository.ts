@@ -1,9 +1,10 @@
+import { containsAllWords, searchWords } from '../../db/search.ts';
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { TaskStatus } from '../../../contracts/tasks.ts';
 import { DUE_SOON_DAYS } from '../../../contracts/tasks.ts';
 import type { DB, Db, Tx } from '../../db/schema.ts';
 import type { Actor } from '../../kernel/actor.ts';
-import { escapeLike, foldForSearch } from '../../kernel/text.ts';
+import { escapeLike } from '../../kernel/text.ts';
 import { visibleTasksScope } from './task.policy.ts';
 
 /** Every SQL statement of the tasks module (tasks, coordinators, reports, evidence, evaluations, events). */
@@ -278,8 +279,8 @@ function applyFilter(actor: Actor, f: TaskFilter, today: string) {
     const ands: Expression<SqlBool>[] = [visibleTasksScope(eb as never, actor) as Expression<SqlBool>];
     const coordinates = (unitId: string) =>
       eb.exists(eb.selectFrom('task_coordinators as ftc').select(eb.lit(1).as('one')).whereRef('ftc.task_id', '=', 't.id').where('ftc.unit_id', '=', unitId));
-    const folded = f.q ? foldForSearch(f.q) : '';
-    if (folded !== '') ands.push(eb('t.search_text', 'like', `%${escapeLike(folded)}%`));
+    const words = searchWords(f.q);
+    if (words.length) ands.push(containsAllWords(eb, 't.search_text', words));
     if (f.unitId) {
       const role = f.unitRole ?? 'any';
       if (role === 'lead') ands.push(eb('t.lead_unit_id', '=', f.unitId));

@@ -1,3 +1,4 @@
+import { notifyUnitMembers } from '../notifications/notification.service.ts';
 import type { CreateTaskInput, Task, UpdateTaskInput } from '../../../contracts/tasks.ts';
 import type { Tx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/tx.ts';
@@ -136,6 +137,8 @@ export async function assignTask(ctx: Ctx, actor: Actor, input: CreateTaskInput)
       now,
     );
     await repo.insertEvent(trx, { taskId: id, kind: 'assigned', actor, unitId: assigning.id, at: now });
+    await notifyUnitMembers(trx, actor, { unitIds: [lead.id], kind: 'task_assigned', taskId: id });
+    if (input.coordinators.length) await notifyUnitMembers(trx, actor, { unitIds: input.coordinators.map((c) => c.unitId), kind: 'coordination_requested', taskId: id });
     if (parent) {
       await repo.insertEvent(trx, { taskId: parent.id, kind: 'subtask_created', actor, unitId: lead.id, data: { taskId: id, code: taskCode(number), title: input.title }, at: now });
       await rollUpAncestors(trx, `${parent.path}${id}/`);
@@ -240,6 +243,7 @@ export async function updateTask(ctx: Ctx, actor: Actor, id: string, input: Upda
       await rollUpAncestors(trx, row.path);
       await rollUpAncestors(trx, newPath);
     } else if (input.weight !== undefined) await rollUpAncestors(trx, row.path);
+    if (added.length) await notifyUnitMembers(trx, actor, { unitIds: added.map((c) => c.unitId), kind: 'coordination_requested', taskId: id });
     await repo.insertEvent(trx, { taskId: id, kind: 'updated', actor, data: { before, after }, at: now });
     await writeAudit(trx, actor, { action: 'task.updated', entityType: 'task', entityId: id, data: { before, after } });
     return presentTask(actor, (await repo.findTaskById(trx, id, today))!, today);
