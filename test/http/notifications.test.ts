@@ -21,6 +21,8 @@ describe.each(backends())('HTTP notifications [%s]', (backend) => {
   beforeAll(async () => {
     t = await testApp(backend);
     [benthanh, saigon] = await Promise.all([loginAs(t.app, 'canbo.benthanh'), loginAs(t.app, 'canbo.saigon')]);
+    // Start from empty inboxes: the demo city's year of tasks has already notified these officers.
+    await t.db.deleteFrom('notifications').where('user_id', 'in', [benthanh.userId, saigon.userId]).execute();
     const unit = await unitIdByCode(t.db, 'CAX-26743');
     task = await insertTask(t.db, { title: 'Tuần tra khu vực chợ Bến Thành', leadUnitId: unit, assigningUnitId: unit, deadlineOn: '2026-12-10' });
     const op = operatorActor('test');

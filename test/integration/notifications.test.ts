@@ -126,7 +126,7 @@ describe.each(backends())('notifications and the reminder scan [%s]', (backend) 
     const actor = { ...op, kind: 'user' as const, userId: u['r.leader.l']!, username: 'r.leader.l' };
     const r1 = await inTransaction(t.db, (trx) => notifyUnitMembers(trx, actor, { unitIds: [unitL], kind: 'task_assigned', taskId: tasks.far!, params: { by: 'A' } }));
     expect(r1).toMatchObject({ created: 1, emails: 0 });
-    const rows = await t.db.selectFrom('notifications').select('user_id').where('kind', '=', 'task_assigned').execute();
+    const rows = await t.db.selectFrom('notifications').select('user_id').where('kind', '=', 'task_assigned').where('task_id', '=', tasks.far!).execute();
     expect(rows.map((r) => r.user_id)).toEqual([u['r.officer.l']]);
     const item = { userId: u['r.officer.a']!, kind: 'task_returned' as const, taskId: tasks.far!, dedupeKey: 'x:1' };
     expect((await inTransaction(t.db, (trx) => createNotifications(trx, op, [item, item]))).created).toBe(1);
