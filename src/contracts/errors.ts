@@ -61,6 +61,20 @@ export const ERROR_CODES = [
   'task.submit_requires_full_progress',
   'task.not_coordinator',
   'task.already_answered',
+  'tip.unknown_commune',
+  'tip.point_outside_city',
+  'tip.challenge_failed',
+  'tip.not_found_or_wrong_secret',
+  'tip.unknown_question',
+  'tip.question_answered',
+  'tip.invalid_transition',
+  'tip.unknown_unit',
+  'tip.extension_already_used',
+  'tip.extension_requires_complex',
+  'tip.extension_not_later',
+  'tip.extension_exceeds_legal_maximum',
+  'tip.decision_date_invalid',
+  'tip.not_decided',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
