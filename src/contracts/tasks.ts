@@ -22,6 +22,23 @@ export const TASK_STATUSES = [
 ] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+/**
+ * Official Vietnamese labels: the words of the government's task reports. Used by the web
+ * dictionary and by generated files (XLSX) alike, so a status reads the same everywhere.
+ */
+export const TASK_STATUS_LABELS_VI: Record<TaskStatus, string> = {
+  not_started: 'Chưa thực hiện',
+  in_progress: 'Đang thực hiện trong hạn',
+  due_soon: 'Sắp đến hạn',
+  overdue: 'Quá hạn',
+  awaiting_evaluation: 'Chờ đánh giá',
+  completed_on_time: 'Hoàn thành đúng hạn',
+  completed_late: 'Hoàn thành quá hạn',
+  returned: 'Bị trả lại',
+  paused: 'Tạm dừng',
+  cancelled: 'Hủy',
+};
+
 /** Lifecycle states stored on the task; changed only by events (reports, evaluations, pause…). */
 export const TASK_STATES = ['open', 'submitted', 'returned', 'completed', 'paused', 'cancelled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
@@ -30,8 +47,10 @@ export const TASK_SOURCE_KINDS = ['document_clause', 'document', 'conference_ite
 export const RECURRENCES = ['none', 'weekly', 'monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
 export type Recurrence = (typeof RECURRENCES)[number];
 export const PRIORITIES = ['normal', 'high', 'urgent'] as const;
+export const PRIORITY_LABELS_VI: Record<(typeof PRIORITIES)[number], string> = { normal: 'Bình thường', high: 'Cao', urgent: 'Khẩn' };
 /** thường / mật. A secret task is visible only to its own units' members and leaders above them. */
 export const CLASSIFICATIONS = ['normal', 'secret'] as const;
+export const CLASSIFICATION_LABELS_VI: Record<(typeof CLASSIFICATIONS)[number], string> = { normal: 'Thường', secret: 'Mật' };
 export const EVIDENCE_KINDS = ['text', 'file', 'link', 'document', 'record'] as const;
 
 /** Days before the deadline from which an open task counts as "sắp đến hạn". */

@@ -1,23 +1,14 @@
+import { CLASSIFICATION_LABELS_VI, PRIORITY_LABELS_VI, TASK_STATUS_LABELS_VI } from '../../contracts/tasks.ts';
+
 /**
  * Vietnamese texts of the coordination loop (tasks, documents, conferences, notifications).
  * Kept beside vi.ts and spread into it, so that the error-code translations other modules add to
  * vi.ts and these texts do not collide. Every key here must also exist in en.coordination.ts.
  */
 export const viCoordination = {
-  taskStatus: {
-    not_started: 'Chưa thực hiện',
-    in_progress: 'Đang thực hiện trong hạn',
-    due_soon: 'Sắp đến hạn',
-    overdue: 'Quá hạn',
-    awaiting_evaluation: 'Chờ đánh giá',
-    completed_on_time: 'Hoàn thành đúng hạn',
-    completed_late: 'Hoàn thành quá hạn',
-    returned: 'Bị trả lại',
-    paused: 'Tạm dừng',
-    cancelled: 'Hủy',
-  },
-  priority: { normal: 'Bình thường', high: 'Cao', urgent: 'Khẩn' },
-  classification: { normal: 'Thường', secret: 'Mật' },
+  taskStatus: TASK_STATUS_LABELS_VI,
+  priority: PRIORITY_LABELS_VI,
+  classification: CLASSIFICATION_LABELS_VI,
   recurrence: {
     none: 'Không định kỳ',
     weekly: 'Hằng tuần',

@@ -1,26 +1,11 @@
 import ExcelJS from 'exceljs';
-import type { Task, TaskExportQuery, TaskStatus } from '../../../contracts/tasks.ts';
+import { CLASSIFICATION_LABELS_VI, PRIORITY_LABELS_VI, TASK_STATUS_LABELS_VI, type Task, type TaskExportQuery } from '../../../contracts/tasks.ts';
 
 /**
  * XLSX rendering of a task list: a title row, a row stating the filters and the date, then a
  * table with Vietnamese headers, dd/mm/yyyy dates and status labels in the vocabulary of
  * Vietnamese task tracking (QĐ 42/2014/QĐ-TTg; see contracts/tasks.ts).
  */
-export const STATUS_LABELS_VI: Record<TaskStatus, string> = {
-  not_started: 'Chưa thực hiện',
-  in_progress: 'Đang thực hiện trong hạn',
-  due_soon: 'Sắp đến hạn',
-  overdue: 'Quá hạn',
-  awaiting_evaluation: 'Chờ đánh giá',
-  completed_on_time: 'Hoàn thành đúng hạn',
-  completed_late: 'Hoàn thành quá hạn',
-  returned: 'Bị trả lại',
-  paused: 'Tạm dừng',
-  cancelled: 'Hủy',
-};
-
-const PRIORITY_VI: Record<Task['priority'], string> = { normal: 'Bình thường', high: 'Cao', urgent: 'Khẩn' };
-const CLASSIFICATION_VI: Record<Task['classification'], string> = { normal: 'Thường', secret: 'Mật' };
 const ROLE_VI = { lead: 'chủ trì', coordinating: 'phối hợp', assigning: 'giao', any: 'liên quan' } as const;
 
 export const EXPORT_HEADERS = [
@@ -47,7 +32,7 @@ const asDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:0
 export function describeFilters(q: TaskExportQuery, unitName: string | null): string {
   const parts: string[] = [];
   if (unitName) parts.push(`đơn vị ${ROLE_VI[q.unitRole ?? 'any']}: ${unitName}`);
-  if (q.status !== undefined) parts.push(`trạng thái: ${(Array.isArray(q.status) ? q.status : [q.status]).map((s) => STATUS_LABELS_VI[s]).join(', ')}`);
+  if (q.status !== undefined) parts.push(`trạng thái: ${(Array.isArray(q.status) ? q.status : [q.status]).map((s) => TASK_STATUS_LABELS_VI[s]).join(', ')}`);
   if (q.q) parts.push(`từ khóa: “${q.q}”`);
   if (q.documentId) parts.push('theo văn bản');
   if (q.clauseId) parts.push('theo điều, khoản');
@@ -99,11 +84,11 @@ export async function buildTaskWorkbook(tasks: Task[], opts: { asOf: string; que
       t.coordinators.map((c) => c.unitName).join('; '),
       asDate(t.assignedOn),
       asDate(t.deadlineOn),
-      STATUS_LABELS_VI[t.status],
+      TASK_STATUS_LABELS_VI[t.status],
       t.progress,
       asDate(t.completedOn),
-      PRIORITY_VI[t.priority],
-      CLASSIFICATION_VI[t.classification],
+      PRIORITY_LABELS_VI[t.priority],
+      CLASSIFICATION_LABELS_VI[t.classification],
     ]);
   });
   for (const col of [8, 9, 12]) ws.getColumn(col).numFmt = 'dd/mm/yyyy';
