@@ -477,12 +477,7 @@ async function benchBackend(backend: Backend, o: Options) {
       let tasksData: Awaited<ReturnType<typeof loadSyntheticTasks>> | null = null;
       if (o.sections.includes('tasks')) {
         note(`${backend}: generating the coordination data (${o.tasks} tasks, ${o.reports} progress reports, today = ${BENCH_TODAY})`);
-        const client = await rt.database.pool.connect();
-        try {
-          tasksData = await loadSyntheticTasks(rt.ctx, client, { tasks: o.tasks, reports: o.reports, seed: o.seed });
-        } finally {
-          client.release();
-        }
+        tasksData = await loadSyntheticTasks(rt.ctx, rt.database.pool, { tasks: o.tasks, reports: o.reports, seed: o.seed });
         note(`${backend}: coordination data loaded in ${Math.round(tasksData.timings.totalMs! / 1000)} s: ${tasksData.tasks} tasks, ${tasksData.reports} reports, ${tasksData.coordinators} coordinators, ${tasksData.evaluations} evaluations`);
       }
       // The synthetic tasks are laid out relative to a fixed "today": the app sees the same date.

@@ -140,8 +140,12 @@ const uuidOf = (key: string): string => `(overlay(overlay(md5(${key}) placing '4
 const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 const arr = (xs: readonly string[]): string => `(array[${xs.map(lit).join(', ')}]::text[])`;
 
-/** Insert and return the coordination data. `c` is one client (helper tables live on it). */
-export async function loadSyntheticTasks(ctx: Ctx, c: pg.PoolClient, o: SyntheticTasksOptions): Promise<SyntheticTasks> {
+/**
+ * Insert and return the coordination data. Statements go through the pool, one at a time (the
+ * helper tables are ordinary tables): on PGlite a checked-out client would block the documents
+ * use case, which uses the app's own connection.
+ */
+export async function loadSyntheticTasks(ctx: Ctx, c: pg.Pool, o: SyntheticTasksOptions): Promise<SyntheticTasks> {
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number): number => {
