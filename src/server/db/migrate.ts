@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_coordination.ts';
 import * as m0004 from './migrations/0004_task_tracking.ts';
 import * as m0005 from './migrations/0005_user_email.ts';
+import * as m0006 from './migrations/0006_incidents.ts';
 
 /** Forward-only migrations, listed in order. Add new files here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_coordination': m0002,
   '0004_task_tracking': m0004,
   '0005_user_email': m0005,
+  '0006_incidents': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

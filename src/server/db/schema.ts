@@ -353,6 +353,73 @@ export interface NotificationsTable {
   read_at: Date | null;
 }
 
+export interface IncidentsTable {
+  id: Generated<string>;
+  number: number;
+  title: string;
+  category: string;
+  severity: string;
+  occurred_at: ColumnType<Date, Date | string, Date | string>;
+  occurred_on: DateOn;
+  commune_code: string;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  source: string;
+  description: string;
+  people_involved: number;
+  injured: number;
+  dead: number;
+  damage_vnd: ColumnType<string, string | number, string | number>;
+  lead_unit_id: string;
+  assigning_unit_id: string;
+  overseeing_unit_id: string;
+  level: string;
+  state: string;
+  significance: string;
+  reopen_count: Generated<number>;
+  log_count: Generated<number>;
+  closing_report: string | null;
+  closing_reported_by: string | null;
+  closed_at: Date | null;
+  search_text: string;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface IncidentUnitsTable {
+  incident_id: string;
+  unit_id: string;
+  assignment: string;
+  assigned_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface IncidentEventsTable {
+  id: Generated<string>;
+  incident_id: string;
+  kind: string;
+  unit_id: string | null;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  reason: string | null;
+  data: ColumnType<unknown, string | undefined, string>;
+  at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface IncidentCategoryChangesTable {
+  id: Generated<string>;
+  incident_id: string;
+  lead_unit_id: string;
+  from_category: string;
+  to_category: string;
+  downgrade: boolean;
+  reason: string;
+  actor_user_id: string | null;
+  at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   jurisdictions: JurisdictionsTable;
@@ -383,6 +450,10 @@ export interface DB {
   task_evaluations: TaskEvaluationsTable;
   task_events: TaskEventsTable;
   notifications: NotificationsTable;
+  incidents: IncidentsTable;
+  incident_units: IncidentUnitsTable;
+  incident_events: IncidentEventsTable;
+  incident_category_changes: IncidentCategoryChangesTable;
 }
 
 export type Db = Kysely<DB>;
