@@ -37,6 +37,6 @@ export function presentConference(
     chairs: extra.chairs.map((c) => ({ ordinal: c.ordinal, name: c.name, rank: c.rank, titles: c.titles, personId: c.personId })),
     units: extra.units.map((u) => ({ unitId: u.unitId, code: u.code, name: u.name, role: u.role as Conference['units'][number]['role'] })),
     documents: extra.documents.map((d) => ({ id: d.id, kind: d.kind as DocumentKind, symbol: d.symbol, summary: d.summary, issuedOn: d.issuedOn })),
-    items: extra.items.map((i) => ({ ...i })),
+    items: extra.items.map((i) => ({ id: i.id, ordinal: i.ordinal, text: i.text, documentId: i.documentId, documentSymbol: i.documentSymbol, clauseId: i.clauseId, clauseRef: i.clauseRef })),
   };
 }

@@ -194,14 +194,30 @@ export interface ItemRow {
   documentSymbol: string | null;
   clauseId: string | null;
   clauseRef: string | null;
+  /** Classification and owner unit of the cited document (or of the cited clause's document). */
+  documentClassification: string | null;
+  documentOwnerPath: string | null;
+  documentOwnerCommune: string | null;
 }
 
 export async function listItems(db: Db | Tx, id: string): Promise<ItemRow[]> {
   return db
     .selectFrom('conference_items as i')
-    .leftJoin('documents as d', 'd.id', 'i.document_id')
     .leftJoin('document_clauses as dc', 'dc.id', 'i.clause_id')
-    .select(['i.id', 'i.ordinal', 'i.text', 'i.document_id as documentId', 'd.symbol as documentSymbol', 'i.clause_id as clauseId', 'dc.ref as clauseRef'])
+    .leftJoin('documents as d', (j) => j.on(sql<boolean>`d.id = coalesce(i.document_id, dc.document_id)`))
+    .leftJoin('units as dou', 'dou.id', 'd.owner_unit_id')
+    .select([
+      'i.id',
+      'i.ordinal',
+      'i.text',
+      'i.document_id as documentId',
+      sql<string | null>`case when i.document_id is not null then d.symbol end`.as('documentSymbol'),
+      'i.clause_id as clauseId',
+      'dc.ref as clauseRef',
+      'd.classification as documentClassification',
+      'dou.path as documentOwnerPath',
+      'dou.commune_code as documentOwnerCommune',
+    ])
     .where('i.conference_id', '=', id)
     .orderBy('i.ordinal')
     .execute();

@@ -16,7 +16,8 @@ import type { Ctx } from '../../kernel/context.ts';
 import { DomainError, forbidden, hiddenNotFound, notFound, staleVersion } from '../../kernel/errors.ts';
 import { foldForSearch } from '../../kernel/text.ts';
 import { findUnitById, listUnits as searchUnits } from '../organisation/unit.service.ts';
-import { assertClauseOf, assertDocumentsVisible, createDocument, describeDocuments, resolveReferences } from '../documents/document.service.ts';
+import { assertClauseOf, assertClauseVisible, assertDocumentsVisible, createDocument, describeDocuments, resolveReferences } from '../documents/document.service.ts';
+import { canViewDocument } from '../documents/document.policy.ts';
 import { findDocumentReferences } from '../documents/reference-finder.ts';
 import { draftConferenceFromText } from './conference-import.ts';
 import { assertUniqueUnits, citedReference, conferenceSearchText, sameName } from './conference.ts';
@@ -46,8 +47,19 @@ async function detail(db: Db | Tx, actor: Actor, id: string): Promise<Conference
     chairs: await repo.listChairs(db, id),
     units: await repo.listUnits(db, id),
     documents: await describeDocuments(db, actor, await repo.listDocumentIds(db, id)),
-    items: await repo.listItems(db, id),
+    // A conclusion citing a document the reader may not see (secret) does not name it.
+    items: (await repo.listItems(db, id)).map((it) =>
+      it.documentClassification !== null && !canViewDocument(actor, { classification: it.documentClassification, ownerUnitPath: it.documentOwnerPath, ownerUnitCommune: it.documentOwnerCommune })
+        ? { ...it, documentSymbol: null, clauseRef: null }
+        : it,
+    ),
   });
+}
+
+/** For other modules (tasks citing a conclusion): whether the conference exists and the actor may see it. */
+export async function isConferenceVisible(db: Db | Tx, actor: Actor, id: string): Promise<boolean> {
+  const row = await repo.findConferenceById(db, id);
+  return !!row && canViewConference(actor, await repo.conferenceAccess(db, row));
 }
 
 export async function getConference(ctx: Ctx, actor: Actor, id: string): Promise<Conference> {
@@ -80,6 +92,7 @@ async function assertItems(trx: Tx, actor: Actor, items: readonly { documentId?:
   for (const [i, it] of items.entries()) {
     if (it.documentId) await assertDocumentsVisible(trx, actor, [it.documentId], `items.${i}.documentId`);
     if (it.clauseId) await assertClauseOf(trx, it.clauseId, it.documentId ?? null, `items.${i}.clauseId`);
+    if (it.clauseId && !it.documentId) await assertClauseVisible(trx, actor, it.clauseId, `items.${i}.clauseId`);
   }
 }
 

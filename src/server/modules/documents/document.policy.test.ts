@@ -3,6 +3,7 @@ import type { Role } from '../../../contracts/roles.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { canCreateDocument, canEditDocument, canOwnSecret, canViewDocument } from './document.policy.ts';
 import { canUploadFile, canViewFile, type FileAccess } from '../files/file.policy.ts';
+import type { TaskAccessRecord } from '../tasks/task.policy.ts';
 import { canEditConference, canHostConference, canViewConference, seesAllConferences } from '../conferences/conference.policy.ts';
 
 const CITY = '/hcm/';
@@ -66,6 +67,15 @@ describe('document policy', () => {
   });
 });
 
+/** A task assigned by the city police to one of its units (lead), for the evidence rules. */
+const cityTask = (classification: string, coordinators: TaskAccessRecord['coordinators'] = [], unitPath = CATP): TaskAccessRecord => ({
+  classification,
+  state: 'open',
+  assigningUnit: { id: 'assigning', path: unitPath, communeCode: null },
+  leadUnit: { id: 'lead', path: unitPath, communeCode: null },
+  coordinators,
+});
+
 describe('file policy', () => {
   const base: FileAccess = { uploadedBy: 'someone', owner: { path: WARD, communeCode: '26743' }, documents: [], tasks: [] };
   it.each([
@@ -75,8 +85,11 @@ describe('file policy', () => {
     ['other ward', otherWard, base, false],
     ['other ward, attached to a normal document', otherWard, { ...base, documents: [{ classification: 'normal', ownerUnitPath: CATP, ownerUnitCommune: null }] }, true],
     ['other ward, attached to a secret document', otherWard, { ...base, documents: [{ classification: 'secret', ownerUnitPath: CATP, ownerUnitCommune: null }] }, false],
-    ['other ward, evidence of a task it coordinates', otherWard, { ...base, tasks: [[{ path: CATP, communeCode: null }, { path: '/hcm/catp/cax-26740/', communeCode: '26740' }]] }, true],
-    ['central unit, evidence of a city task', actor(['staff_officer'], [CENTRAL]), { ...base, tasks: [[{ path: CATP, communeCode: null }]] }, false],
+    ['other ward, evidence of a task it coordinates', otherWard, { ...base, tasks: [cityTask('normal', [{ id: 'cax-26740', path: '/hcm/catp/cax-26740/', communeCode: '26740', respondedAt: null }])] }, true],
+    ['central unit, evidence of a city task', actor(['staff_officer'], [CENTRAL]), { ...base, tasks: [cityTask('normal')] }, false],
+    ['scope holds the owner unit, evidence of a secret task it cannot see', policeStaff, { ...base, tasks: [cityTask('secret', [], '/hcm/ubnd/')] }, false],
+    ['other ward, evidence of a secret task it coordinates', otherWard, { ...base, tasks: [cityTask('secret', [{ id: 'unit', path: '/hcm/catp/cax-26740/', communeCode: '26740', respondedAt: null }])] }, true],
+    ['scope holds the owner unit, attached to a secret document outside scope', policeStaff, { ...base, documents: [{ classification: 'secret', ownerUnitPath: '/hcm/ubnd/', ownerUnitCommune: null }] }, false],
     ['admin', admin, { ...base, owner: null }, true],
   ] as [string, Actor, FileAccess, boolean][])('%s → %s', (_n, a, f, allowed) => expect(canViewFile(a, f)).toBe(allowed));
 

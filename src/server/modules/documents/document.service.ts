@@ -303,6 +303,12 @@ export async function assertClauseOf(db: Db | Tx, clauseId: string, documentId: 
   if (!c || (documentId !== null && c.documentId !== documentId)) throw new DomainError('document.unknown_clause', { clauseId }, [{ path, code: 'unknown_clause' }]);
 }
 
+/** A clause cited on its own (without its document) must belong to a document the actor may see. */
+export async function assertClauseVisible(db: Db | Tx, actor: Actor, clauseId: string, path = 'clauseId'): Promise<void> {
+  const c = await repo.findClause(db, clauseId);
+  const d = c ? await repo.findDocumentById(db, c.documentId) : undefined;
+  if (!d || !canViewDocument(actor, d)) throw new DomainError('document.unknown_clause', { clauseId }, [{ path, code: 'unknown_clause' }]);
+}
 
 /* References in free text ------------------------------------------------------------------- */
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/schema.ts';
-import type { FileAccess, UnitRef } from './file.policy.ts';
+import type { FileAccess } from './file.policy.ts';
+import type { TaskAccessRecord } from '../tasks/task.policy.ts';
 
 export interface FileRow {
   id: string;
@@ -64,15 +65,32 @@ export async function fileAccess(db: Db | Tx, file: FileRow): Promise<FileAccess
     .select(['d.classification', 'o.path as ownerUnitPath', 'o.commune_code as ownerUnitCommune'])
     .where('df.file_id', '=', file.id)
     .execute();
-  const taskUnits = await sql<{ taskId: string; path: string; communeCode: string | null }>`
-    select t.id as "taskId", u.path, u.commune_code as "communeCode"
+  const taskRows = await sql<{ id: string; classification: string; state: string; auId: string; auPath: string; auCommune: string | null; luId: string; luPath: string; luCommune: string | null }>`
+    select distinct t.id, t.classification, t.state,
+           au.id as "auId", au.path as "auPath", au.commune_code as "auCommune",
+           lu.id as "luId", lu.path as "luPath", lu.commune_code as "luCommune"
       from progress_evidence e
       join progress_reports r on r.id = e.report_id
       join tasks t on t.id = r.task_id
-      join units u on u.id = t.lead_unit_id or u.id = t.assigning_unit_id
-        or u.id in (select c.unit_id from task_coordinators c where c.task_id = t.id)
+      join units au on au.id = t.assigning_unit_id
+      join units lu on lu.id = t.lead_unit_id
      where e.file_id = ${file.id}`.execute(db);
-  const byTask = new Map<string, UnitRef[]>();
-  for (const r of taskUnits.rows) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), { path: r.path, communeCode: r.communeCode }]);
-  return { uploadedBy: file.uploadedBy, owner: owner ?? null, documents, tasks: [...byTask.values()] };
+  const taskIds = taskRows.rows.map((r) => r.id);
+  const coordinators =
+    taskIds.length === 0
+      ? []
+      : await db
+          .selectFrom('task_coordinators as c')
+          .innerJoin('units as u', 'u.id', 'c.unit_id')
+          .select(['c.task_id as taskId', 'u.id', 'u.path', 'u.commune_code as communeCode', 'c.responded_at as respondedAt'])
+          .where('c.task_id', 'in', taskIds)
+          .execute();
+  const tasks: TaskAccessRecord[] = taskRows.rows.map((r) => ({
+    classification: r.classification,
+    state: r.state,
+    assigningUnit: { id: r.auId, path: r.auPath, communeCode: r.auCommune },
+    leadUnit: { id: r.luId, path: r.luPath, communeCode: r.luCommune },
+    coordinators: coordinators.filter((c) => c.taskId === r.id).map((c) => ({ id: c.id, path: c.path, communeCode: c.communeCode, respondedAt: c.respondedAt })),
+  }));
+  return { uploadedBy: file.uploadedBy, owner: owner ?? null, documents, tasks };
 }

@@ -6,7 +6,8 @@ import { DomainError, notFound } from '../../kernel/errors.ts';
 import { findUnitById } from '../organisation/unit.service.ts';
 import { assertDocumentsVisible } from '../documents/document.service.ts';
 import { taskCode } from './task.ts';
-import { presentTask, presentTaskDetail, presentTimeline, statusOf } from './task.presenter.ts';
+import { accessRecord, presentTask, presentTaskDetail, presentTimeline, statusOf } from './task.presenter.ts';
+import { canViewTask } from './task.policy.ts';
 import * as repo from './task.repository.ts';
 import { buildTaskWorkbook } from './task-export.ts';
 import { loadVisibleTask } from './task.service.ts';
@@ -40,7 +41,11 @@ export async function listTasks(ctx: Ctx, actor: Actor, q: TaskListQuery): Promi
 export async function getTask(ctx: Ctx, actor: Actor, id: string): Promise<TaskDetail> {
   const today = ctx.today();
   const row = await loadVisibleTask(ctx.db, actor, id, today);
-  const [events, reports, evaluations, children] = [await repo.eventsOf(ctx.db, id), await repo.reportsOf(ctx.db, id), await repo.evaluationsOf(ctx.db, id), await repo.childrenOf(ctx.db, id, today)];
+  const [allEvents, reports, evaluations, allChildren] = [await repo.eventsOf(ctx.db, id), await repo.reportsOf(ctx.db, id), await repo.evaluationsOf(ctx.db, id), await repo.childrenOf(ctx.db, id, today)];
+  // Subtasks the actor may not see (secret ones) are neither listed nor named in the timeline.
+  const children = allChildren.filter((c) => canViewTask(actor, accessRecord(c)));
+  const hidden = new Set(allChildren.filter((c) => !children.includes(c)).map((c) => c.id));
+  const events = allEvents.filter((e) => e.kind !== 'subtask_created' || !hidden.has(String((e.data as { taskId?: unknown } | null)?.taskId)));
   return presentTaskDetail(actor, row, children, presentTimeline(row, events, reports, evaluations), today);
 }
 

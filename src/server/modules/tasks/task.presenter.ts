@@ -2,6 +2,7 @@ import type { Recurrence, Task, TaskDetail, TaskState, TimelineEntry } from '../
 import type { Actor } from '../../kernel/actor.ts';
 import { deriveTaskStatus, taskCode } from './task.ts';
 import { taskAbilities } from './task.policy.ts';
+import { canViewDocument } from '../documents/document.policy.ts';
 import type { CoordinatorRow, TaskRow } from './task.repository.ts';
 import type * as repo from './task.repository.ts';
 
@@ -37,7 +38,12 @@ function presentCoordinator(c: CoordinatorRow) {
   };
 }
 
+/** Whether the actor may see the task's source document (a secret one is named only to those who can see it). */
+const sourceDocumentVisible = (actor: Actor, r: TaskRow): boolean =>
+  r.documentClassification === null || canViewDocument(actor, { classification: r.documentClassification, ownerUnitPath: r.documentOwnerPath, ownerUnitCommune: r.documentOwnerCommune });
+
 export function presentTask(actor: Actor, r: TaskRow, today: string): Task {
+  const docVisible = sourceDocumentVisible(actor, r);
   return {
     id: r.id,
     number: r.number,
@@ -47,9 +53,9 @@ export function presentTask(actor: Actor, r: TaskRow, today: string): Task {
     source: {
       kind: r.sourceKind as Task['source']['kind'],
       documentId: r.documentId,
-      documentLabel: r.documentId ? (r.documentSymbol ?? r.documentSummary) : null,
+      documentLabel: r.documentId && docVisible ? (r.documentSymbol ?? r.documentSummary) : null,
       clauseId: r.clauseId,
-      clauseLabel: r.clauseLabel,
+      clauseLabel: docVisible ? r.clauseLabel : null,
       conferenceItemId: r.conferenceItemId,
       conferenceId: r.conferenceId,
       parentId: r.parentId,

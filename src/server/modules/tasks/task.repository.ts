@@ -109,6 +109,10 @@ export interface TaskRow {
   documentKind: string | null;
   documentSymbol: string | null;
   documentSummary: string | null;
+  /** The source document's classification and owner unit (whether the reader may see its label). */
+  documentClassification: string | null;
+  documentOwnerPath: string | null;
+  documentOwnerCommune: string | null;
   clauseId: string | null;
   clauseLabel: string | null;
   conferenceItemId: string | null;
@@ -143,6 +147,7 @@ function base(db: Q, today: string) {
     .innerJoin('units as au', 'au.id', 't.assigning_unit_id')
     .innerJoin('units as lu', 'lu.id', 't.lead_unit_id')
     .leftJoin('documents as d', 'd.id', 't.document_id')
+    .leftJoin('units as dou', 'dou.id', 'd.owner_unit_id')
     .leftJoin('document_clauses as dc', 'dc.id', 't.clause_id')
     .leftJoin('conference_items as ci', 'ci.id', 't.conference_item_id')
     .select([
@@ -155,6 +160,9 @@ function base(db: Q, today: string) {
       'd.kind as documentKind',
       'd.symbol as documentSymbol',
       'd.summary as documentSummary',
+      'd.classification as documentClassification',
+      'dou.path as documentOwnerPath',
+      'dou.commune_code as documentOwnerCommune',
       't.clause_id as clauseId',
       'dc.label as clauseLabel',
       't.conference_item_id as conferenceItemId',

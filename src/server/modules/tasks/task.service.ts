@@ -9,6 +9,7 @@ import { DomainError, forbidden, hiddenNotFound, notFound, staleVersion } from '
 import { foldForSearch } from '../../kernel/text.ts';
 import { findUnitById } from '../organisation/unit.service.ts';
 import { assertClauseOf, assertDocumentsVisible } from '../documents/document.service.ts';
+import { isConferenceVisible } from '../conferences/conference.service.ts';
 import { nextReportDueOn, rollUpProgress, taskCode } from './task.ts';
 import type { TaskState } from '../../../contracts/tasks.ts';
 import { canAssignFrom, canCreateSubtask, canViewTask, isAssigner, type TaskUnitRef } from './task.policy.ts';
@@ -85,6 +86,8 @@ export async function assignTask(ctx: Ctx, actor: Actor, input: CreateTaskInput)
     } else if (src.kind === 'conference_item') {
       const item = await repo.findConferenceItem(trx, src.conferenceItemId);
       if (!item) throw sourceError('source.conferenceItemId');
+      // The conclusion must belong to a conference the actor can see (an id outside scope leaks nothing).
+      if (!(await isConferenceVisible(trx, actor, item.conferenceId))) throw sourceError('source.conferenceItemId');
       conferenceItemId = item.id;
       documentId = item.documentId;
       clauseId = item.clauseId;
