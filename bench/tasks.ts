@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { TASK_STATUSES, type TaskStatus } from '../src/contracts/tasks.ts';
 import { escapeLike } from '../src/server/kernel/text.ts';
+import { searchWords, wordPatterns } from '../src/server/db/search.ts';
 import { note, r2, stats, timed, within, type Stats } from './lib.ts';
 import { SYNTHETIC_PASSWORD } from './synthetic-city.ts';
 import type { BenchUser, SyntheticTasks } from './synthetic-tasks.ts';
@@ -49,14 +50,14 @@ export const INBOX_SQL = {
 } as const;
 /**
  * Filtered list ($1 today; with a unit: $2 unit in any role, $3 statuses, $4..$5 deadline range,
- * $6 LIKE pattern; without: $2 statuses, $3..$4, $5). Visibility is implied for the bench actors
+ * $6 word patterns; without: $2 statuses, $3..$4, $5). Visibility is implied for the bench actors
  * (a leader of the city root sees every task; an officer filtering on their own unit sees its tasks).
  */
 export function listSql(withUnit: boolean): { count: string; page: string } {
   const where = withUnit
     ? `where (t.lead_unit_id = $2 or t.assigning_unit_id = $2 or exists (select 1 from task_coordinators c where c.task_id = t.id and c.unit_id = $2))
-  and ${STATUS} = any($3::text[]) and t.deadline_on >= $4::date and t.deadline_on <= $5::date and t.search_text like $6`
-    : `where ${STATUS} = any($2::text[]) and t.deadline_on >= $3::date and t.deadline_on <= $4::date and t.search_text like $5`;
+  and ${STATUS} = any($3::text[]) and t.deadline_on >= $4::date and t.deadline_on <= $5::date and t.search_text ~ all($6::text[])`
+    : `where ${STATUS} = any($2::text[]) and t.deadline_on >= $3::date and t.deadline_on <= $4::date and t.search_text ~ all($5::text[])`;
   return { count: `select count(*)::int n from tasks t ${where}`, page: `${ROW} ${where} ${ORDER} limit 50` };
 }
 /** Clause coverage ($1 today, $2 document; the document-only count takes the document as $1). */
@@ -188,7 +189,8 @@ export async function measureTasks(app: App, pool: pg.Pool, data: SyntheticTasks
   const from = '2025-10-01';
   const to = '2026-09-30';
   const qText = 'ma túy';
-  const likeQ = `%${escapeLike(data.textFilter)}%`;
+  // The product's word matching (src/server/db/search.ts): every word a whole syllable, the last a prefix.
+  const likeQ = wordPatterns(searchWords(qText));
   for (const [key, user, cookie, unitId] of [
     ['listCityLeaderCommune', data.cityLeader, leaderCookie, data.communeOfficer.unitId],
     ['listDepartmentOfficerOwnUnit', data.departmentOfficer, deptCookie, data.departmentOfficer.unitId],
