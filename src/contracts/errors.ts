@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'import.invalid_file',
   'task.unknown_unit',
   'task.unknown_source',
+  'task.export_too_large',
   'task.lead_is_coordinator',
   'task.duplicate_coordinator',
   'task.deadline_before_assignment',

@@ -53,6 +53,9 @@ export const CLASSIFICATIONS = ['normal', 'secret'] as const;
 export const CLASSIFICATION_LABELS_VI: Record<(typeof CLASSIFICATIONS)[number], string> = { normal: 'Thường', secret: 'Mật' };
 export const EVIDENCE_KINDS = ['text', 'file', 'link', 'document', 'record'] as const;
 
+/** Largest task list written to one XLSX file; a larger one is refused with task.export_too_large. */
+export const TASK_EXPORT_MAX = 10_000;
+
 /** Days before the deadline from which an open task counts as "sắp đến hạn". */
 export const DUE_SOON_DAYS = 3;
 

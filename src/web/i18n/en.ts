@@ -279,6 +279,7 @@ export const en: Dictionary = {
     'accounts.cannot_disable_self': 'You cannot disable your own account.',
     'import.invalid_file': 'The imported file is not valid.',
     'task.unknown_unit': 'The unit does not exist.',
+    'task.export_too_large': 'The list holds {{total}} tasks, more than an Excel export takes ({{max}}). Narrow the filters.',
     'task.unknown_source': 'The source (document, clause, conclusion item or parent task) does not exist or is not valid.',
     'task.lead_is_coordinator': 'The lead unit cannot also be a coordinating unit.',
     'task.duplicate_coordinator': 'A coordinating unit is listed more than once.',

@@ -275,6 +275,7 @@ export const vi = {
     'accounts.cannot_disable_self': 'Không thể tự khóa tài khoản của chính mình.',
     'import.invalid_file': 'Tệp nhập không hợp lệ.',
     'task.unknown_unit': 'Đơn vị không tồn tại.',
+    'task.export_too_large': 'Danh sách có {{total}} nhiệm vụ, vượt giới hạn xuất Excel ({{max}}). Hãy lọc hẹp hơn.',
     'task.unknown_source': 'Nguồn giao nhiệm vụ (văn bản, mục, kết luận hoặc nhiệm vụ cấp trên) không tồn tại hoặc không hợp lệ.',
     'task.lead_is_coordinator': 'Đơn vị chủ trì không thể đồng thời là đơn vị phối hợp.',
     'task.duplicate_coordinator': 'Một đơn vị phối hợp được chọn nhiều lần.',

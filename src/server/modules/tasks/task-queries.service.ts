@@ -1,5 +1,5 @@
 import type { DocumentCoverage, MyWork, StatusCounts, StatusCountsQuery, Task, TaskDetail, TaskExportQuery, TaskListQuery, TaskStatus } from '../../../contracts/tasks.ts';
-import { TASK_STATUSES } from '../../../contracts/tasks.ts';
+import { TASK_EXPORT_MAX, TASK_STATUSES } from '../../../contracts/tasks.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
@@ -109,7 +109,8 @@ export async function documentCoverage(ctx: Ctx, actor: Actor, documentId: strin
 /** Every visible task matching the filters as an XLSX workbook (Vietnamese headers and labels). */
 export async function exportTasks(ctx: Ctx, actor: Actor, q: TaskExportQuery): Promise<{ filename: string; bytes: Buffer; count: number }> {
   const today = ctx.today();
-  const { items } = await repo.listTasks(ctx.db, actor, filterOf(q), today, null);
+  const { total, items } = await repo.listTasks(ctx.db, actor, filterOf(q), today, { limit: TASK_EXPORT_MAX, offset: 0 });
+  if (total > TASK_EXPORT_MAX) throw new DomainError('task.export_too_large', { total, max: TASK_EXPORT_MAX });
   const unitName = q.unitId ? ((await findUnitById(ctx.db, q.unitId))?.name ?? null) : null;
   const tasks = items.map((r) => presentTask(actor, r, today));
   const bytes = await buildTaskWorkbook(tasks, { asOf: today, query: q, unitName });
