@@ -52,7 +52,9 @@ function redact(url: string): string {
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  // JIT off for the app's connections: its queries are short and interactive, and JIT compiling
+  // cost ~750 ms of a 1.4 s inbox query at 500k tasks (bench/README.md). Reports can turn it on.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000, options: '-c jit=off' });
   pool.on('error', () => {
     /* idle client errors are reported by the next query */
   });
