@@ -20,6 +20,13 @@ export const NOTIFICATION_KINDS = [
   'task_accepted', // nhiệm vụ được công nhận hoàn thành
   'evaluation_requested', // đơn vị chủ trì đề nghị đánh giá
   'coordination_requested', // đề nghị phối hợp
+  // Citizen tips (tips module)
+  'tip_received', // nguồn tin mới gửi qua cổng công khai: to the commune police
+  'tip_transferred', // nguồn tin được chuyển đến đơn vị
+  'tip_answered', // người báo tin trả lời câu hỏi
+  'tip_transfer_due', // sắp hết / đã quá thời hạn chuyển 24 h (48 h) — scan
+  'tip_deadline_soon', // thời hạn giải quyết (Điều 147) sắp hết — scan
+  'tip_overdue', // quá thời hạn giải quyết — scan
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -24,6 +24,7 @@ import { findReferences } from '../modules/documents/document.service.ts';
 import { confirmConferenceImport, draftConferenceImport } from '../modules/conferences/conference.service.ts';
 import { confirmConferenceInput } from '../../contracts/conferences.ts';
 import { jobsCommands } from './jobs.ts';
+import { tipCommands } from '../modules/tips/tip.cli.ts';
 import { serve } from './serve.ts';
 
 /** The operator CLI: each command is a thin adapter over a use case, acting as an audited operator. */
@@ -321,6 +322,7 @@ export function buildCli(config: Config): Command {
     );
 
   jobsCommands(program, config, withRuntime, op);
+  tipCommands(program, withRuntime, op);
 
   program
     .command('backup <file>')

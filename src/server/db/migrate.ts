@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_coordination.ts';
 import * as m0004 from './migrations/0004_task_tracking.ts';
 import * as m0005 from './migrations/0005_user_email.ts';
 import * as m0006 from './migrations/0006_incidents.ts';
+import * as m0007 from './migrations/0007_tips.ts';
 
 /** Forward-only migrations, listed in order. Add new files here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_task_tracking': m0004,
   '0005_user_email': m0005,
   '0006_incidents': m0006,
+  '0007_tips': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

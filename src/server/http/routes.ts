@@ -14,6 +14,7 @@ import { taskRoutes } from '../modules/tasks/task.routes.ts';
 import { fileRoutes } from '../modules/files/file.routes.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
 import { conferenceRoutes } from '../modules/conferences/conference.routes.ts';
+import { tipRoutes } from '../modules/tips/tip.routes.ts';
 import { incidentRoutes } from '../modules/incidents/incident.routes.ts';
 import { statisticsRoutes } from '../modules/statistics/statistics.routes.ts';
 
@@ -38,6 +39,7 @@ export function registerRoutes(api: FastifyInstance, deps: RouteDeps): void {
   fileRoutes(api, deps);
   documentRoutes(api, deps);
   conferenceRoutes(api, deps);
+  tipRoutes(api, deps);
   incidentRoutes(api, deps);
   statisticsRoutes(api, deps);
 }

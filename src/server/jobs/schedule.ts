@@ -4,6 +4,7 @@ import { systemActor } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { deliverNotificationEmail, type Mailer } from '../modules/notifications/notification.mail.ts';
 import { scanTaskReminders } from '../modules/tasks/task.reminders.ts';
+import { tipDeadlineJob } from '../modules/tips/tip.reminders.ts';
 import { QUEUES, type QueueName } from './boss.ts';
 
 /**
@@ -54,4 +55,5 @@ export const JOBS: readonly JobDefinition[] = [
       return { result: await deliverNotificationEmail(ctx, mailer, String(data.notificationId)) };
     },
   },
+  tipDeadlineJob,
 ];

@@ -389,6 +389,12 @@ export const enCoordination: Shape<typeof viCoordination> = {
       task_accepted: '{{task}} was accepted as complete.',
       evaluation_requested: '{{task}}: the lead unit asks for evaluation.',
       coordination_requested: 'Coordination requested on {{task}}.',
+      tip_received: 'A new crime tip in {{communeName}} awaits receipt (code {{trackingCode}}).',
+      tip_transferred: 'Tip {{trackingCode}} was transferred to the unit by {{fromUnitName}}.',
+      tip_answered: 'The sender answered a question on tip {{trackingCode}}.',
+      tip_transfer_due: 'Tip {{trackingCode}} must be transferred to the investigating body before {{dueAt}}.',
+      tip_deadline_soon: 'Tip {{trackingCode}} is near its settlement deadline ({{dueOn}}, {{daysLeft}} days left).',
+      tip_overdue: 'Tip {{trackingCode}} is past its settlement deadline ({{dueOn}}).',
     },
   },
 };

@@ -380,6 +380,12 @@ export const viCoordination = {
       task_accepted: '{{task}} được công nhận hoàn thành.',
       evaluation_requested: '{{task}}: đơn vị chủ trì đề nghị đánh giá.',
       coordination_requested: 'Đề nghị phối hợp thực hiện {{task}}.',
+      tip_received: 'Có nguồn tin về tội phạm mới tại {{communeName}} cần tiếp nhận (mã {{trackingCode}}).',
+      tip_transferred: 'Nguồn tin {{trackingCode}} được chuyển đến đơn vị từ {{fromUnitName}}.',
+      tip_answered: 'Người báo tin đã trả lời câu hỏi về nguồn tin {{trackingCode}}.',
+      tip_transfer_due: 'Nguồn tin {{trackingCode}} phải chuyển cơ quan điều tra trước {{dueAt}}.',
+      tip_deadline_soon: 'Nguồn tin {{trackingCode}} sắp hết thời hạn giải quyết ({{dueOn}}, còn {{daysLeft}} ngày).',
+      tip_overdue: 'Nguồn tin {{trackingCode}} đã quá thời hạn giải quyết ({{dueOn}}).',
     },
   },
 };

@@ -71,3 +71,14 @@ export async function describeFiles(db: Db | Tx, ids: readonly string[]): Promis
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.filter((id) => byId.has(id)).map((id) => presentFile(byId.get(id)!));
 }
+/**
+ * Store bytes already checked by the caller with `checkUpload` (and possibly rewritten, e.g. image
+ * metadata stripped), inside the caller's transaction; the caller writes the audit row. For use
+ * cases without an uploading user (the public tip intake).
+ */
+export async function storeCheckedFile(trx: Tx, f: { filename: string; mime: string; bytes: Buffer; ownerUnitId: string | null }): Promise<StoredFile> {
+  const sha256 = createHash('sha256').update(f.bytes).digest('hex');
+  await repo.putBlob(trx, sha256, f.bytes);
+  const id = await repo.insertFile(trx, { sha256, filename: f.filename, mime: f.mime, size: f.bytes.length, uploadedBy: null, ownerUnitId: f.ownerUnitId });
+  return presentFile((await repo.findFileById(trx, id))!);
+}

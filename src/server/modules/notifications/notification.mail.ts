@@ -43,6 +43,13 @@ const HEADLINES: Record<NotificationKind, (p: Record<string, unknown>) => string
   task_accepted: () => 'được công nhận hoàn thành',
   evaluation_requested: () => 'được đề nghị đánh giá kết quả',
   coordination_requested: () => 'cần đơn vị phối hợp thực hiện',
+  // Tips: never the content or the sender, only that something needs the unit's attention.
+  tip_received: () => 'có nguồn tin về tội phạm mới cần tiếp nhận',
+  tip_transferred: () => 'có nguồn tin về tội phạm được chuyển đến đơn vị',
+  tip_answered: () => 'người báo tin đã trả lời câu hỏi',
+  tip_transfer_due: (p) => `nguồn tin ${String(p.trackingCode ?? '')} sắp hết hoặc đã quá thời hạn chuyển cơ quan điều tra`,
+  tip_deadline_soon: (p) => `nguồn tin ${String(p.trackingCode ?? '')} sắp hết thời hạn giải quyết (hạn ${dmy(p.dueOn)})`,
+  tip_overdue: (p) => `nguồn tin ${String(p.trackingCode ?? '')} đã quá thời hạn giải quyết (hạn ${dmy(p.dueOn)})`,
 };
 
 /** Build the message (pure). A secret task's title never leaves the application. */

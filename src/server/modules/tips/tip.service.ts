@@ -1,0 +1,202 @@
+import type {
+  ClassifyTipInput,
+  ExtendTipInput,
+  RecordReceiptInput,
+  RestoreTipInput,
+  SuspendTipInput,
+  Tip,
+  TipListQuery,
+  TipOutcomeInput,
+  TipPage,
+  TipReporter,
+  TransferTipInput,
+} from '../../../contracts/tips.ts';
+import type { Db, Tx } from '../../db/schema.ts';
+import { inTransaction } from '../../db/tx.ts';
+import type { Actor } from '../../kernel/actor.ts';
+import { isAdmin } from '../../kernel/actor.ts';
+import { writeAudit } from '../../kernel/audit.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { DomainError, forbidden, hiddenNotFound, notFound } from '../../kernel/errors.ts';
+import { describeFiles } from '../files/file.service.ts';
+import { notifyUnitMembers } from '../notifications/notification.service.ts';
+import { HCMC_PROVINCE_CODE } from '../organisation/reference/admin-units.ts';
+import { findUnitById } from '../organisation/unit.service.ts';
+import { checkExtension, vnDate } from './tip-deadlines.ts';
+import {
+  canAsk,
+  canClassify,
+  canDecide,
+  canExtend,
+  canNotifySender,
+  canReadReporter,
+  canRecordReceipt,
+  canRestore,
+  canSuspend,
+  canTransfer,
+  canViewTip,
+  isTipHandler,
+  type TipAccessRecord,
+} from './tip.policy.ts';
+import { accessRecord, clockEvents, clockOf, presentTip, presentTipListItem } from './tip.presenter.ts';
+import * as repo from './tip.repository.ts';
+
+/** Handling of tips by the police (authenticated): reads, transitions, the sender's identity. */
+
+async function loadVisible(db: Db | Tx, actor: Actor, id: string, lock = false): Promise<repo.TipRow> {
+  const row = await repo.findTipById(db, id, lock);
+  if (!row) throw notFound('tip', id);
+  if (!canViewTip(actor, accessRecord(row))) throw hiddenNotFound('tip', id);
+  return row;
+}
+
+async function detail(db: Db | Tx, actor: Actor, row: repo.TipRow, now: Date): Promise<Tip> {
+  const [events, questions, fileIds] = await Promise.all([repo.eventsOf(db, row.id), repo.questionsOf(db, row.id), repo.fileIdsOf(db, row.id)]);
+  return presentTip(actor, row, { events, questions, files: await describeFiles(db, fileIds) }, now);
+}
+
+export async function listTips(ctx: Ctx, actor: Actor, q: TipListQuery): Promise<TipPage> {
+  const { total, items } = await repo.listTips(ctx.db, actor, q);
+  const events = await repo.eventsOfMany(ctx.db, items.map((i) => i.id));
+  const now = ctx.now();
+  return { total, limit: q.limit, offset: q.offset, items: items.map((r) => presentTipListItem(actor, r, events.filter((e) => e.tipId === r.id), now)) };
+}
+
+export async function getTip(ctx: Ctx, actor: Actor, id: string): Promise<Tip> {
+  return detail(ctx.db, actor, await loadVisible(ctx.db, actor, id), ctx.now());
+}
+
+/**
+ * The sender's identity: only for members of the handling unit (policy), never in lists or the
+ * tip record; every read is audited in the same transaction as the read.
+ */
+export async function getTipReporter(ctx: Ctx, actor: Actor, id: string): Promise<TipReporter> {
+  return inTransaction(ctx.db, async (trx) => {
+    const row = await loadVisible(trx, actor, id);
+    if (!canReadReporter(actor, accessRecord(row))) throw forbidden('tip.read_reporter');
+    const r = await repo.reporterOf(trx, id);
+    if (!r) throw notFound('tip_reporter', id);
+    await writeAudit(trx, actor, { action: 'tip.reporter_read', entityType: 'tip', entityId: id, data: { handlingUnitId: row.huId } });
+    return r;
+  });
+}
+
+type Step = (trx: Tx, row: repo.TipRow, now: Date) => Promise<{ event: string; data: Record<string, unknown>; changes: repo.TipChanges }>;
+
+/**
+ * One audited transition: load and lock the tip, 404 outside scope, 403 for non-handlers, 409 when
+ * the state does not allow it, then change, log the event and audit in one transaction.
+ */
+async function transition(ctx: Ctx, actor: Actor, id: string, action: string, allowed: (a: Actor, t: TipAccessRecord) => boolean, step: Step): Promise<Tip> {
+  const now = ctx.now();
+  return inTransaction(ctx.db, async (trx) => {
+    const row = await loadVisible(trx, actor, id, true);
+    const access = accessRecord(row);
+    if (!isTipHandler(actor, access)) throw forbidden(`tip.${action}`);
+    if (!allowed(actor, access)) throw new DomainError('tip.invalid_transition', { state: row.state, action });
+    const { event, data, changes } = await step(trx, row, now);
+    await repo.updateTip(trx, id, changes, now);
+    await repo.insertEvent(trx, { tipId: id, kind: event, actor, unitId: actor.unitId, data, at: now });
+    await writeAudit(trx, actor, { action: `tip.${event}`, entityType: 'tip', entityId: id, data: { from: row.state, ...(changes.state ? { to: changes.state } : {}), ...data } });
+    return detail(trx, actor, (await repo.findTipById(trx, id))!, now);
+  });
+}
+
+/** A decision's date: not before the receipt date, not after today (Asia/Ho_Chi_Minh). */
+function checkDecisionDate(row: repo.TipRow, decidedOn: string, today: string, notBefore?: string): void {
+  const min = notBefore && notBefore > vnDate(new Date(row.receivedAt)) ? notBefore : vnDate(new Date(row.receivedAt));
+  if (decidedOn < min || decidedOn > today) throw new DomainError('tip.decision_date_invalid', { min, max: today }, [{ path: 'decidedOn', code: 'out_of_range' }]);
+}
+
+export const recordTipReceipt = (ctx: Ctx, actor: Actor, id: string, input: RecordReceiptInput) =>
+  transition(ctx, actor, id, 'record_receipt', canRecordReceipt, async (_trx, _row, now) => {
+    const receipt = { recordedAt: now.toISOString(), officerName: input.officerName, form: input.form, content: input.content, materials: input.materials ?? null };
+    return { event: 'receipt_recorded', data: { form: input.form }, changes: { state: 'recorded', receipt: JSON.stringify(receipt) } };
+  });
+
+export const classifyTip = (ctx: Ctx, actor: Actor, id: string, input: ClassifyTipInput) =>
+  transition(ctx, actor, id, 'classify', canClassify, async () => ({
+    event: 'classified',
+    data: { classification: input.classification, note: input.note ?? null },
+    changes: { state: input.classification === 'not_crime_source' ? 'closed' : 'classified', classification: input.classification },
+  }));
+
+/** Transfer to the investigating (or competent) unit; late when past the 24/48 h of art. 146. */
+export const transferTip = (ctx: Ctx, actor: Actor, id: string, input: TransferTipInput) =>
+  transition(ctx, actor, id, 'transfer', canTransfer, async (trx, row, now) => {
+    const target = await findUnitById(trx, input.unitId);
+    if (!target || target.validTo !== null) throw new DomainError('tip.unknown_unit', { id: input.unitId }, [{ path: 'unitId', code: 'unknown_unit' }]);
+    const clock = clockOf(row, [], now);
+    await notifyUnitMembers(trx, actor, { unitIds: [target.id], kind: 'tip_transferred', params: { tipId: row.id, trackingCode: row.trackingCode, fromUnitName: row.huName } });
+    return {
+      event: 'transferred',
+      data: { fromUnitId: row.huId, toUnitId: target.id, late: now.getTime() > clock.transferDueAt.getTime(), note: input.note ?? null },
+      changes: { state: 'transferred', handlingUnitId: target.id, transferredAt: now },
+    };
+  });
+
+export const extendTip = (ctx: Ctx, actor: Actor, id: string, input: ExtendTipInput) =>
+  transition(ctx, actor, id, 'extend', canExtend, async (trx, row, now) => {
+    const events = clockEvents(await repo.eventsOf(trx, row.id));
+    checkDecisionDate(row, input.decidedOn, vnDate(now));
+    checkExtension({ receivedAt: new Date(row.receivedAt), remote: row.remote, state: 'transferred', transferredAt: row.transferredAt }, events, { kind: input.kind, until: input.until }, now);
+    return { event: 'extended', data: { extensionKind: input.kind, until: input.until, decisionNo: input.decisionNo, decidedOn: input.decidedOn }, changes: {} };
+  });
+
+/** Tạm đình chỉ (art. 147(1)(c), art. 148): the clock stops; it is the decision the sender may be told. */
+export const suspendTip = (ctx: Ctx, actor: Actor, id: string, input: SuspendTipInput) =>
+  transition(ctx, actor, id, 'suspend', canSuspend, async (_trx, row, now) => {
+    checkDecisionDate(row, input.decidedOn, vnDate(now));
+    return {
+      event: 'suspended',
+      data: { decidedOn: input.decidedOn, decisionNo: input.decisionNo, reason: input.reason },
+      changes: { state: 'suspended', outcomeKind: 'suspension', outcomeDecisionNo: input.decisionNo, outcomeDecidedOn: input.decidedOn, senderNotifiedAt: null },
+    };
+  });
+
+/** Phục hồi (art. 149): the clock continues with the remaining time (tip-deadlines.ts). */
+export const restoreTip = (ctx: Ctx, actor: Actor, id: string, input: RestoreTipInput) =>
+  transition(ctx, actor, id, 'restore', canRestore, async (_trx, row, now) => {
+    checkDecisionDate(row, input.decidedOn, vnDate(now), row.outcomeDecidedOn ?? undefined);
+    return {
+      event: 'restored',
+      data: { decidedOn: input.decidedOn, decisionNo: input.decisionNo },
+      changes: { state: 'transferred', outcomeKind: null, outcomeDecisionNo: null, outcomeDecidedOn: null, senderNotifiedAt: null },
+    };
+  });
+
+export const decideTip = (ctx: Ctx, actor: Actor, id: string, input: TipOutcomeInput) =>
+  transition(ctx, actor, id, 'decide', canDecide, async (_trx, row, now) => {
+    checkDecisionDate(row, input.decidedOn, vnDate(now));
+    return {
+      event: 'decided',
+      data: { outcome: input.kind, decisionNo: input.decisionNo, decidedOn: input.decidedOn },
+      changes: { state: 'decided', outcomeKind: input.kind, outcomeDecisionNo: input.decisionNo, outcomeDecidedOn: input.decidedOn, senderNotifiedAt: null },
+    };
+  });
+
+/** Art. 145: the result is notified to the sender; the public status page then shows it. */
+export const markSenderNotified = (ctx: Ctx, actor: Actor, id: string) =>
+  transition(ctx, actor, id, 'notify_sender', canNotifySender, async (_trx, row, now) => ({
+    event: 'sender_notified',
+    data: { outcome: row.outcomeKind },
+    changes: { senderNotifiedAt: now },
+  }));
+
+export const askTipQuestion = (ctx: Ctx, actor: Actor, id: string, input: { question: string }) =>
+  transition(ctx, actor, id, 'ask', canAsk, async (trx, row, now) => {
+    const questionId = await repo.insertQuestion(trx, row.id, input.question, actor.userId, now);
+    return { event: 'question_asked', data: { questionId }, changes: {} };
+  });
+
+/** Mark a commune remote (48 h to transfer) or not; administrators only. Applies to new tips. */
+export async function setTipCommuneRemote(ctx: Ctx, actor: Actor, communeCode: string, remote: boolean): Promise<{ communeCode: string; remote: boolean }> {
+  if (!isAdmin(actor)) throw forbidden('tip.set_remote');
+  return inTransaction(ctx.db, async (trx) => {
+    const c = await repo.communeForTips(trx, communeCode, HCMC_PROVINCE_CODE);
+    if (!c) throw new DomainError('tip.unknown_commune', { communeCode }, [{ path: 'communeCode', code: 'unknown_commune' }]);
+    await repo.setCommuneRemote(trx, communeCode, remote);
+    await writeAudit(trx, actor, { action: 'tip.commune_remote_set', entityType: 'jurisdiction', entityId: communeCode, data: { remote } });
+    return { communeCode, remote };
+  });
+}
