@@ -59,7 +59,7 @@ export async function myWork(ctx: Ctx, actor: Actor): Promise<MyWork> {
   if (actor.unitId === null) return { toDo: [], toEvaluate: [], coordinationRequests: [], overdue: [] };
   const page = { limit: MY_WORK_LIMIT, offset: 0 };
   const queue = async (queueName: repo.TaskFilter['queue']) =>
-    (await repo.listTasks(ctx.db, actor, { queue: queueName, queueUnitId: actor.unitId! }, today, page)).items.map((r) => presentTask(actor, r, today));
+    (await repo.listTasks(ctx.db, actor, { queue: queueName, queueUnitId: actor.unitId! }, today, page, { withTotal: false })).items.map((r) => presentTask(actor, r, today));
   return { toDo: await queue('to_do'), toEvaluate: await queue('to_evaluate'), coordinationRequests: await queue('coordination'), overdue: await queue('overdue') };
 }
 

@@ -330,16 +330,27 @@ function applyFilter(actor: Actor, f: TaskFilter, today: string) {
   };
 }
 
-export async function listTasks(db: Q, actor: Actor, f: TaskFilter, today: string, page: { limit: number; offset: number } | null): Promise<{ total: number; items: TaskRow[] }> {
+/** `withTotal: false` skips the count (queues that show a first page only); total is then -1. */
+export async function listTasks(
+  db: Q,
+  actor: Actor,
+  f: TaskFilter,
+  today: string,
+  page: { limit: number; offset: number } | null,
+  opts: { withTotal?: boolean } = {},
+): Promise<{ total: number; items: TaskRow[] }> {
   const where = applyFilter(actor, f, today);
   const q = base(db, today).where(where as never);
-  const total = await db
-    .selectFrom('tasks as t')
-    .innerJoin('units as au', 'au.id', 't.assigning_unit_id')
-    .innerJoin('units as lu', 'lu.id', 't.lead_unit_id')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where(where as never)
-    .executeTakeFirstOrThrow();
+  const total =
+    opts.withTotal === false
+      ? { n: -1 }
+      : await db
+          .selectFrom('tasks as t')
+          .innerJoin('units as au', 'au.id', 't.assigning_unit_id')
+          .innerJoin('units as lu', 'lu.id', 't.lead_unit_id')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .where(where as never)
+          .executeTakeFirstOrThrow();
   let ordered = q
     .orderBy(urgencyRankSql(today))
     .orderBy(sql`coalesce(t.next_report_due_on, t.deadline_on) asc nulls last`)
