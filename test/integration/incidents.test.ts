@@ -43,7 +43,7 @@ describe.each(backends())('incidents [%s]', (backend) => {
   const u: Record<string, string> = {};
   const a: Record<string, Actor> = {};
   const counts = async () => {
-    const out: Record<string, number> = {};
+    const out = {} as Record<(typeof TABLES)[number], number>;
     for (const x of TABLES) out[x] = await countRows(t.db, x);
     return out;
   };
