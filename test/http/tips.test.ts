@@ -91,6 +91,26 @@ describe.each(backends())('HTTP tips [%s]', (backend) => {
     expect(answer.body).toBe(unknown.body);
   });
 
+  it('takes comparable time for a wrong secret and an unknown code (one Argon2 verification each)', async () => {
+    const tip = await newTip();
+    const time = async (payload: object) => {
+      const start = performance.now();
+      const r = await post('/api/public/tips/status', payload);
+      expect(r.statusCode).toBe(404);
+      return performance.now() - start;
+    };
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      wrong.push(await time({ trackingCode: tip.trackingCode, secret: `WRONG-${i}` }));
+      unknown.push(await time({ trackingCode: `ZZZZZ-ZZZZ${i}`, secret: `WRONG-${i}` }));
+    }
+    const ratio = median(wrong) / median(unknown);
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
+  });
+
   it.each([
     ['a program named .jpg', () => [{ filename: 'anh.jpg', contentBase64: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]).toString('base64') }], 415, 'file.type_not_allowed'],
     ['a ZIP named .pdf', () => [{ filename: 'don.pdf', contentBase64: Buffer.from('PK\x03\x04abcdef').toString('base64') }], 415, 'file.type_not_allowed'],

@@ -26,7 +26,7 @@ import {
 } from '../../../contracts/tips.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { RouteDeps } from '../../http/routes.ts';
-import { answerTipQuestion, getChallenge, submitTip, tipPublicStatus } from './tip-public.service.ts';
+import { answerTipQuestion, getChallenge, submitTip, tipPublicStatus, warmUpPublicTips } from './tip-public.service.ts';
 import {
   askTipQuestion,
   classifyTip,
@@ -53,6 +53,7 @@ const MINUTE = 60_000;
 export const PUBLIC_TIP_LIMITS = { challenge: 30, intake: 5, status: 20, answer: 10 } as const;
 
 export function tipRoutes(api: FastifyInstance, { ctx }: RouteDeps): void {
+  warmUpPublicTips();
   const r = api.withTypeProvider<ZodTypeProvider>();
   const pub = ['tips (public)'];
   const limit = (max: number) => ({ public: true, rateLimit: { max, timeWindow: MINUTE } });
