@@ -12,7 +12,7 @@ import { todayIso } from '../../lib/dates.ts';
 import { uploadFile, useEvaluateTask, useReportProgress, useRespondToCoordination, useTaskLifecycle } from './api.ts';
 
 /** The error line of an action dialog; a stale version says the task was reloaded. */
-function ActionError({ error }: { error: unknown }) {
+export function ActionError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
   return (

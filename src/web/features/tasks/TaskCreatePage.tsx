@@ -1,12 +1,11 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, NumberInput, Paper, Radio, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { CLASSIFICATIONS, createTaskInput, PRIORITIES, RECURRENCES, type CreateTaskInput, type Recurrence, type Task } from '../../../contracts/tasks.ts';
+import { CLASSIFICATIONS, createTaskInput, PRIORITIES, RECURRENCES, type CreateTaskInput, type Recurrence } from '../../../contracts/tasks.ts';
 import type { ConferenceListItem } from '../../../contracts/conferences.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -18,6 +17,7 @@ import { useConference } from '../conferences/api.ts';
 import { ClauseSelect, DocumentPicker } from '../documents/DocumentBits.tsx';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { useCreateTask, useTask } from './api.ts';
+import { TaskPicker } from './TaskPicker.tsx';
 
 type SourceKind = 'document' | 'conference_item' | 'parent_task' | 'none';
 type DeadlineMode = 'fixed' | 'none' | 'recurring';
@@ -26,39 +26,6 @@ interface CoordinatorRow {
   unitId: string | null;
   unitName: string;
   part: string;
-}
-
-/** Pick a visible task by code or words of its title. */
-function ParentTaskPicker({ value, valueLabel, onChange, error }: { value: string | null; valueLabel?: string; onChange: (task: { id: string; label: string } | null) => void; error?: string }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const typed = debounced && debounced !== valueLabel ? debounced : '';
-  const tasks = useQuery({
-    queryKey: ['tasks', 'picker', typed],
-    queryFn: ({ signal }) => api<Page<Task>>('/tasks', { query: { q: typed || undefined, limit: 30 }, signal }),
-  });
-  const data = useMemo(() => {
-    const items = (tasks.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} — ${x.title}`.slice(0, 160) }));
-    if (value && valueLabel && !items.some((i) => i.value === value)) items.unshift({ value, label: valueLabel });
-    return items;
-  }, [tasks.data, value, valueLabel]);
-  return (
-    <Select
-      label={t('taskForm.parentTask')}
-      required
-      data={data}
-      value={value}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      nothingFoundMessage={tasks.isFetching ? t('app.loading') : t('common.noResults')}
-      onChange={(id, option) => onChange(id && option ? { id, label: option.label } : null)}
-      error={error}
-      maxDropdownHeight={280}
-    />
-  );
 }
 
 /** Pick a conference, then one of its numbered conclusions. */
@@ -258,7 +225,7 @@ export function TaskCreatePage() {
               )}
               {sourceKind === 'parent_task' && (
                 <>
-                  <ParentTaskPicker value={parentId} valueLabel={parentLabel} onChange={setParentPick} error={errors['source.parentId']} />
+                  <TaskPicker label={t('taskForm.parentTask')} required value={parentId} valueLabel={parentLabel} onChange={setParentPick} error={errors['source.parentId']} />
                   <NumberInput label={t('taskForm.weight')} min={0.1} max={1000} step={0.5} decimalScale={2} value={weight} onChange={(v) => setWeight(Number(v) || 1)} error={errors.weight} w={w} />
                 </>
               )}

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Anchor, Badge, Box, Button, Divider, Group, Loader, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import {
   IconCheck,
+  IconEdit,
   IconGitBranch,
   IconMessageReply,
   IconPlayerPause,
@@ -21,10 +22,12 @@ import { useMe } from '../auth/session.ts';
 import { useTask } from './api.ts';
 import { Deadline, STATUS_COLOR, TaskLine, TaskProgress, TaskStatusBadge } from './TaskBits.tsx';
 import { EvaluateModal, LifecycleModal, ReportModal, RespondModal } from './TaskActions.tsx';
+import { TaskEditModal } from './TaskEditModal.tsx';
 
 type Dialog =
   | { kind: 'report'; submit: boolean }
   | { kind: 'evaluate' }
+  | { kind: 'edit' }
   | { kind: 'respond'; unit: { id: string; name: string } }
   | { kind: 'lifecycle'; action: 'pause' | 'resume' | 'cancel' }
   | null;
@@ -243,6 +246,12 @@ function ActionBar({ task, open }: { task: TaskDetail; open: (d: Dialog) => void
         {t('taskActions.evaluate')}
       </Button>,
     );
+  if (a.update)
+    buttons.push(
+      <Button key="edit" variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => open({ kind: 'edit' })}>
+        {t('taskActions.edit')}
+      </Button>,
+    );
   if (a.createSubtask)
     buttons.push(
       <Button key="sub" component={Link} to={`/tasks/new?parentId=${task.id}`} variant="default" leftSection={<IconGitBranch size={16} aria-hidden />}>
@@ -390,6 +399,7 @@ export function TaskPage() {
       </SimpleGrid>
 
       {dialog?.kind === 'report' && <ReportModal task={d} submit={dialog.submit} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'edit' && <TaskEditModal task={d} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'evaluate' && <EvaluateModal task={d} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'respond' && <RespondModal task={d} unit={dialog.unit} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'lifecycle' && <LifecycleModal task={d} action={dialog.action} onClose={() => setDialog(null)} />}

@@ -8,6 +8,7 @@ import type {
   Task,
   TaskDetail,
   TaskStatus,
+  UpdateTaskInput,
 } from '../../../contracts/tasks.ts';
 import type { StoredFile } from '../../../contracts/files.ts';
 import { api, apiDownload, apiUpload, type Page, type Query } from '../../lib/api.ts';
@@ -96,6 +97,9 @@ function useTaskAction<I>(id: string, call: (input: I) => Promise<Task>) {
     meta: { taskId: id },
   });
 }
+
+/** Change the task (title, deadline, coordinating units, parent…); the version is sent for optimistic concurrency. */
+export const useUpdateTask = (id: string) => useTaskAction(id, (input: UpdateTaskInput) => api<Task>(`/tasks/${id}`, { method: 'PATCH', body: input }));
 
 export const useReportProgress = (id: string) =>
   useTaskAction(id, (input: ProgressReportInput) => api<Task>(`/tasks/${id}/reports`, { method: 'POST', body: input }));
