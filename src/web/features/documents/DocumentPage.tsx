@@ -1,20 +1,21 @@
-import { useEffect, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Divider, FileInput, Group, List, Loader, Paper, SimpleGrid, Spoiler, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconEdit, IconPaperclip, IconPlus } from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ActionIcon, Alert, Anchor, Badge, Button, Divider, FileInput, Group, List, Loader, Modal, Paper, Select, SimpleGrid, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconEdit, IconLink, IconPaperclip, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import type { DocumentDetail } from '../../../contracts/documents.ts';
+import { DOCUMENT_RELATIONS, relationInput, type DocumentDetail, type DocumentRelation } from '../../../contracts/documents.ts';
 import { TASK_STATUSES } from '../../../contracts/tasks.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { NotFound } from '../../components/NotFound.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
-import { errorMessage } from '../../lib/errors.ts';
+import { apiPathErrors, errorMessage, zodFieldErrors, type FieldErrors } from '../../lib/errors.ts';
 import { useMe } from '../auth/session.ts';
 import { uploadFile, useDocumentCoverage } from '../tasks/api.ts';
 import { Deadline, STATUS_COLOR, TaskStatusBadge } from '../tasks/TaskBits.tsx';
-import { useAttachFile, useDocument } from './api.ts';
-import { documentTitle } from './DocumentBits.tsx';
+import { useAddRelation, useAttachFile, useDetachFile, useDocument, useRemoveRelation } from './api.ts';
+import { DocumentPicker, documentTitle } from './DocumentBits.tsx';
 
 function Field({ label, value }: { label: string; value: string | null | undefined }) {
   if (!value) return null;
@@ -32,33 +33,122 @@ const formatSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFix
 
 function Relations({ doc }: { doc: DocumentDetail }) {
   const { t } = useTranslation();
+  const remove = useRemoveRelation(doc.id);
+  const canRelate = doc.abilities.relate === true;
   const rows = [
-    ...doc.relations.map((r) => ({ label: t(`documentRelation.${r.relation}`), d: r.document })),
-    ...doc.relatedBy.map((r) => ({ label: t(`documentRelationBy.${r.relation}`), d: r.document })),
+    ...doc.relations.map((r) => ({ key: `to-${r.relation}-${r.document.id}`, label: t(`documentRelation.${r.relation}`), d: r.document, own: r })),
+    ...doc.relatedBy.map((r) => ({ key: `by-${r.relation}-${r.document.id}`, label: t(`documentRelationBy.${r.relation}`), d: r.document, own: null })),
   ];
-  if (!rows.length) return <Text size="sm" c="dimmed">{t('documents.noRelations')}</Text>;
+  const onRemove = (relation: DocumentRelation, toDocumentId: string) =>
+    remove.mutate({ relation, toDocumentId }, { onSuccess: () => notifications.show({ color: 'green', message: t('documents.relationRemoved') }) });
   return (
-    <List size="sm" spacing={4}>
-      {rows.map((r, i) => (
-        <List.Item key={i}>
-          <Text span size="sm" c="dimmed">
-            {r.label}:{' '}
-          </Text>
-          <Anchor component={Link} to={`/documents/${r.d.id}`} size="sm">
-            {documentTitle(t, r.d)}
-          </Anchor>
-          {r.d.issuedOn && ` (${formatDate(r.d.issuedOn)})`} — {r.d.summary}
-        </List.Item>
-      ))}
-    </List>
+    <Stack gap="sm">
+      {remove.isError && (
+        <Alert color="red" role="alert">
+          {errorMessage(t, remove.error)}
+        </Alert>
+      )}
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('documents.noRelations')}
+        </Text>
+      ) : (
+        <ul className="plain-list">
+          {rows.map((r) => (
+            <li key={r.key}>
+              <Group gap="xs" wrap="nowrap" align="flex-start" justify="space-between" py={2}>
+                <Text size="sm" style={{ minWidth: 0 }}>
+                  <Text span size="sm" c="dimmed">
+                    {r.label}:{' '}
+                  </Text>
+                  <Anchor component={Link} to={`/documents/${r.d.id}`} size="sm">
+                    {documentTitle(t, r.d)}
+                  </Anchor>
+                  {r.d.issuedOn && ` (${formatDate(r.d.issuedOn)})`} — {r.d.summary}
+                </Text>
+                {canRelate && r.own && (
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    onClick={() => r.own && onRemove(r.own.relation, r.d.id)}
+                    loading={remove.isPending && remove.variables?.toDocumentId === r.d.id && remove.variables.relation === r.own.relation}
+                    aria-label={t('documents.removeRelation', { relation: r.label, document: documentTitle(t, r.d) })}
+                  >
+                    <IconTrash size={16} aria-hidden />
+                  </ActionIcon>
+                )}
+              </Group>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canRelate && <AddRelation doc={doc} />}
+    </Stack>
+  );
+}
+
+/** Relate this document to another one of the registry: implements, reviews, amends, replaces. */
+function AddRelation({ doc }: { doc: DocumentDetail }) {
+  const { t } = useTranslation();
+  const add = useAddRelation(doc.id);
+  const [relation, setRelation] = useState<DocumentRelation>('implements');
+  const [target, setTarget] = useState<string | null>(null);
+  const [pickerKey, setPickerKey] = useState(0);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = relationInput.safeParse({ relation, toDocumentId: target ?? '' });
+    if (!parsed.success) return setErrors(target ? zodFieldErrors(t, parsed.error) : { toDocumentId: t('validation.required') });
+    setErrors({});
+    add.mutate(parsed.data, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('documents.relationAdded') });
+        setTarget(null);
+        setPickerKey((k) => k + 1);
+      },
+      onError: (err) => setErrors(apiPathErrors(t, err)),
+    });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('documents.addRelation')}>
+      <Paper withBorder p="sm" bg="gray.0">
+        <Text fw={600} size="sm" mb={6}>
+          {t('documents.addRelation')}
+        </Text>
+        {add.isError && !Object.keys(errors).length && (
+          <Alert color="red" role="alert" mb="xs">
+            {errorMessage(t, add.error)}
+          </Alert>
+        )}
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <Select
+            label={t('documents.relationKind')}
+            data={DOCUMENT_RELATIONS.map((r) => ({ value: r, label: t(`documentRelation.${r}`) }))}
+            value={relation}
+            onChange={(v) => v && setRelation(v as DocumentRelation)}
+            allowDeselect={false}
+            error={errors.relation}
+            w={{ base: '100%', sm: 200 }}
+          />
+          <div style={{ flex: '1 1 240px', minWidth: 0 }}>
+            <DocumentPicker key={pickerKey} label={t('documents.relationTarget')} required value={target} onChange={(id) => setTarget(id)} error={errors.toDocumentId} />
+          </div>
+          <Button type="submit" variant="light" loading={add.isPending} leftSection={<IconLink size={16} aria-hidden />}>
+            {t('documents.relationSubmit')}
+          </Button>
+        </Group>
+      </Paper>
+    </form>
   );
 }
 
 function Attachments({ doc }: { doc: DocumentDetail }) {
   const { t } = useTranslation();
   const attach = useAttachFile(doc.id);
+  const detach = useDetachFile(doc.id);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [confirm, setConfirm] = useState<{ id: string; filename: string } | null>(null);
   const onPick = async (file: File | null) => {
     if (!file) return;
     setError(null);
@@ -72,6 +162,15 @@ function Attachments({ doc }: { doc: DocumentDetail }) {
       setBusy(false);
     }
   };
+  const onDetach = () => {
+    if (!confirm) return;
+    detach.mutate(confirm.id, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('documents.detached', { name: confirm.filename }) });
+        setConfirm(null);
+      },
+    });
+  };
   return (
     <Stack gap="xs">
       {doc.attachments.length === 0 ? (
@@ -82,12 +181,21 @@ function Attachments({ doc }: { doc: DocumentDetail }) {
         <List size="sm" spacing={4}>
           {doc.attachments.map((a) => (
             <List.Item key={a.id} icon={<IconDownload size={14} aria-hidden />}>
-              <Anchor href={`/api/files/${a.id}`} download={a.filename} aria-label={t('documents.download', { name: a.filename })}>
-                {a.filename}
-              </Anchor>{' '}
-              <Text span size="xs" c="dimmed">
-                ({formatSize(a.size)})
-              </Text>
+              <Group gap={4} wrap="nowrap">
+                <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                  <Anchor href={`/api/files/${a.id}`} download={a.filename} aria-label={t('documents.download', { name: a.filename })}>
+                    {a.filename}
+                  </Anchor>{' '}
+                  <Text span size="xs" c="dimmed">
+                    ({formatSize(a.size)})
+                  </Text>
+                </span>
+                {doc.abilities.attach && (
+                  <ActionIcon variant="subtle" color="red" size="sm" onClick={() => setConfirm({ id: a.id, filename: a.filename })} aria-label={t('documents.detach', { name: a.filename })}>
+                    <IconTrash size={14} aria-hidden />
+                  </ActionIcon>
+                )}
+              </Group>
             </List.Item>
           ))}
         </List>
@@ -105,6 +213,24 @@ function Attachments({ doc }: { doc: DocumentDetail }) {
           maw={420}
         />
       )}
+      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={t('documents.detachTitle')}>
+        <Stack gap="sm">
+          {detach.isError && (
+            <Alert color="red" role="alert">
+              {errorMessage(t, detach.error)}
+            </Alert>
+          )}
+          <Text size="sm">{t('documents.detachConfirm', { name: confirm?.filename ?? '' })}</Text>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={() => setConfirm(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" loading={detach.isPending} onClick={onDetach}>
+              {t('documents.detach', { name: confirm?.filename ?? '' })}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import type {
   CreateDocumentInput,
   DocumentDetail,
   DocumentKind,
+  DocumentRelation,
   DocumentListItem,
   RelationInput,
   ResolvedReference,
@@ -69,6 +70,23 @@ export function useAddRelation(id: string) {
   return useMutation({
     mutationFn: (input: RelationInput) => api<DocumentDetail>(`/documents/${id}/relations`, { method: 'POST', body: input }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['documents'] }),
+  });
+}
+
+export function useRemoveRelation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { relation: DocumentRelation; toDocumentId: string }) => api<DocumentDetail>(`/documents/${id}/relations/${input.relation}/${input.toDocumentId}`, { method: 'DELETE' }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: ['documents'] }),
+  });
+}
+
+export function useDetachFile(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (fileId: string) => api<DocumentDetail>(`/documents/${id}/files/${fileId}`, { method: 'DELETE' }),
+    onSuccess: (d) => qc.setQueryData(['documents', 'one', id], d),
+    onSettled: () => void qc.invalidateQueries({ queryKey: ['documents', 'one', id] }),
   });
 }
 
