@@ -201,7 +201,7 @@ describe.each(backends())('HTTP tips [%s]', (backend) => {
   });
 
   it('runs the legal flow: receipt, classification, transfer, extension within the law, question, outcome, notice', async () => {
-    const tip = await newTip();
+    const tip = await newTip({ withPhoto: true });
     const base = `/api/tips/${tip.id}`;
     const ok = async (r: Promise<{ statusCode: number; body: string; json: () => unknown }>) => {
       const x = await r;
@@ -217,6 +217,15 @@ describe.each(backends())('HTTP tips [%s]', (backend) => {
     // after the transfer the sender is for the investigating unit only
     expect((await get(`${base}/reporter`, benthanh)).statusCode).toBe(403);
     expect((await get(`${base}/reporter`, investigator)).statusCode).toBe(200);
+    // the files sent with the tip follow the tip
+    const fileId = (await sql<{ file_id: string }>`select file_id from tip_files where tip_id = ${tip.id}`.execute(t.db)).rows[0]!.file_id;
+    const dl = await get(`${base}/files/${fileId}`, investigator);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('image/jpeg');
+    expect(dl.headers['x-content-type-options']).toBe('nosniff');
+    expect(dl.rawPayload.includes(Buffer.from('GPSLatitude'))).toBe(false);
+    expect((await get(`${base}/files/${fileId}`, saigon)).statusCode).toBe(404);
+    expect((await get(`${base}/files/${MISSING}`, investigator)).statusCode).toBe(404);
 
     const today = vnDate(new Date());
     const max = addMonths(today, 2);

@@ -71,6 +71,7 @@ export async function describeFiles(db: Db | Tx, ids: readonly string[]): Promis
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.filter((id) => byId.has(id)).map((id) => presentFile(byId.get(id)!));
 }
+
 /**
  * Store bytes already checked by the caller with `checkUpload` (and possibly rewritten, e.g. image
  * metadata stripped), inside the caller's transaction; the caller writes the audit row. For use
@@ -81,4 +82,11 @@ export async function storeCheckedFile(trx: Tx, f: { filename: string; mime: str
   await repo.putBlob(trx, sha256, f.bytes);
   const id = await repo.insertFile(trx, { sha256, filename: f.filename, mime: f.mime, size: f.bytes.length, uploadedBy: null, ownerUnitId: f.ownerUnitId });
   return presentFile((await repo.findFileById(trx, id))!);
+}
+
+/** A stored file with its bytes, for records that attach it (no visibility check: the record's own policy decides). */
+export async function readAttachedFile(db: Db | Tx, id: string): Promise<(StoredFile & { bytes: Buffer }) | undefined> {
+  const row = await repo.findFileById(db, id);
+  const bytes = row ? await repo.readBlob(db, row.sha256) : undefined;
+  return row && bytes ? { ...presentFile(row), bytes } : undefined;
 }

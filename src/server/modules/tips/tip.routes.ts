@@ -25,6 +25,7 @@ import {
   transferTipInput,
 } from '../../../contracts/tips.ts';
 import { actorOf } from '../../http/auth.ts';
+import { contentDisposition } from '../files/file.ts';
 import type { RouteDeps } from '../../http/routes.ts';
 import { answerTipQuestion, getChallenge, submitTip, tipPublicStatus, warmUpPublicTips } from './tip-public.service.ts';
 import {
@@ -33,6 +34,7 @@ import {
   decideTip,
   extendTip,
   getTip,
+  getTipFile,
   getTipReporter,
   listTips,
   markSenderNotified,
@@ -88,6 +90,16 @@ export function tipRoutes(api: FastifyInstance, { ctx }: RouteDeps): void {
   r.get('/tips/:id/reporter', { schema: { tags, summary: 'The sender’s identity (handling unit only; every read audited)', params: idParams, response: { 200: tipReporterSchema } } }, (req) =>
     getTipReporter(ctx, actorOf(req), req.params.id),
   );
+  r.get('/tips/:id/files/:fileId', { schema: { tags, summary: 'Download a file sent with the tip (attachment, nosniff)', params: z.object({ id: uuid, fileId: uuid }) } }, async (req, reply) => {
+    const f = await getTipFile(ctx, actorOf(req), req.params.id, req.params.fileId);
+    return reply
+      .header('content-type', f.mime)
+      .header('content-length', String(f.bytes.length))
+      .header('content-disposition', contentDisposition(f.filename))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(f.bytes);
+  });
   const post = <S extends z.ZodType>(path: string, summary: string, body: S, fn: (id: string, input: z.infer<S>, req: Parameters<typeof actorOf>[0]) => Promise<unknown>) =>
     r.post(path, { schema: { tags, summary, params: idParams, body, response: { 200: tipSchema } } }, (req) => fn(req.params.id, req.body as z.infer<S>, req) as never);
   post('/tips/:id/receipt', 'Record the biên bản tiếp nhận (commune police)', recordReceiptInput, (id, b, req) => recordTipReceipt(ctx, actorOf(req), id, b));

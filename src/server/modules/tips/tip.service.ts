@@ -11,6 +11,7 @@ import type {
   TipReporter,
   TransferTipInput,
 } from '../../../contracts/tips.ts';
+import type { StoredFile } from '../../../contracts/files.ts';
 import type { Db, Tx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/tx.ts';
 import type { Actor } from '../../kernel/actor.ts';
@@ -18,7 +19,7 @@ import { isAdmin } from '../../kernel/actor.ts';
 import { writeAudit } from '../../kernel/audit.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { DomainError, forbidden, hiddenNotFound, notFound } from '../../kernel/errors.ts';
-import { describeFiles } from '../files/file.service.ts';
+import { describeFiles, readAttachedFile } from '../files/file.service.ts';
 import { notifyUnitMembers } from '../notifications/notification.service.ts';
 import { HCMC_PROVINCE_CODE } from '../organisation/reference/admin-units.ts';
 import { findUnitById } from '../organisation/unit.service.ts';
@@ -64,6 +65,15 @@ export async function listTips(ctx: Ctx, actor: Actor, q: TipListQuery): Promise
 
 export async function getTip(ctx: Ctx, actor: Actor, id: string): Promise<Tip> {
   return detail(ctx.db, actor, await loadVisible(ctx.db, actor, id), ctx.now());
+}
+
+/** A file sent with a tip, for whoever can see the tip (the investigating unit after transfer too). */
+export async function getTipFile(ctx: Ctx, actor: Actor, id: string, fileId: string): Promise<StoredFile & { bytes: Buffer }> {
+  await loadVisible(ctx.db, actor, id);
+  const ids = await repo.fileIdsOf(ctx.db, id);
+  const f = ids.includes(fileId) ? await readAttachedFile(ctx.db, fileId) : undefined;
+  if (!f) throw notFound('file', fileId);
+  return f;
 }
 
 /**
