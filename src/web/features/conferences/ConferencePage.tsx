@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
-import { Anchor, Badge, Button, Divider, Group, List, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { Anchor, Badge, Button, Divider, Group, List, Loader, Paper, SimpleGrid, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { IconEdit, IconListNumbers, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { Task } from '../../../contracts/tasks.ts';
@@ -12,6 +12,7 @@ import { useMe } from '../auth/session.ts';
 import { documentTitle } from '../documents/DocumentBits.tsx';
 import { TaskLine } from '../tasks/TaskBits.tsx';
 import { useConference, useConferenceTasks } from './api.ts';
+import { ConferenceEditModal, ConferenceItemsModal } from './ConferenceEdit.tsx';
 
 /** One conference: co-chairs with their positions then, parties and participants, documents, conclusions and their tasks. */
 export function ConferencePage() {
@@ -21,6 +22,7 @@ export function ConferencePage() {
   const location = useLocation();
   const conf = useConference(id);
   const tasks = useConferenceTasks(id);
+  const [dialog, setDialog] = useState<'edit' | 'items' | null>(null);
 
   useEffect(() => {
     if (conf.data && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });
@@ -54,6 +56,20 @@ export function ConferencePage() {
         <Text size="sm">
           {t('conferences.hostUnit')}: <b>{c.hostUnitName}</b>
         </Text>
+        {(c.abilities.update || c.abilities.setItems) && (
+          <Group gap="xs" mt="xs">
+            {c.abilities.update && (
+              <Button variant="light" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setDialog('edit')}>
+                {t('conferenceEdit.edit')}
+              </Button>
+            )}
+            {c.abilities.setItems && (
+              <Button variant="default" leftSection={<IconListNumbers size={16} aria-hidden />} onClick={() => setDialog('items')}>
+                {t('conferenceEdit.editItems')}
+              </Button>
+            )}
+          </Group>
+        )}
       </Stack>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" mb="md">
         <Paper withBorder p="md" component="section" aria-labelledby="conf-chairs">
@@ -120,6 +136,34 @@ export function ConferencePage() {
           ))}
         </List>
       </Paper>
+      {(c.agenda || c.minutes) && (
+        <SimpleGrid cols={{ base: 1, md: c.agenda && c.minutes ? 2 : 1 }} spacing="md" mb="md">
+          {c.agenda && (
+            <Paper withBorder p="md" component="section" aria-labelledby="conf-agenda">
+              <Title order={3} size="h5" id="conf-agenda" mb="xs">
+                {t('conferences.agenda')}
+              </Title>
+              <Spoiler maxHeight={160} showLabel={t('common.details')} hideLabel={t('common.close')}>
+                <Text size="sm" className="pre-wrap">
+                  {c.agenda}
+                </Text>
+              </Spoiler>
+            </Paper>
+          )}
+          {c.minutes && (
+            <Paper withBorder p="md" component="section" aria-labelledby="conf-minutes">
+              <Title order={3} size="h5" id="conf-minutes" mb="xs">
+                {t('conferences.minutes')}
+              </Title>
+              <Spoiler maxHeight={160} showLabel={t('common.details')} hideLabel={t('common.close')}>
+                <Text size="sm" className="pre-wrap">
+                  {c.minutes}
+                </Text>
+              </Spoiler>
+            </Paper>
+          )}
+        </SimpleGrid>
+      )}
       <Paper withBorder p="md" component="section" aria-labelledby="conf-items">
         <Title order={3} size="h4" id="conf-items" mb="sm">
           {t('conferences.items')}
@@ -179,6 +223,8 @@ export function ConferencePage() {
           })}
         </ol>
       </Paper>
+      {dialog === 'edit' && <ConferenceEditModal conference={c} onClose={() => setDialog(null)} />}
+      {dialog === 'items' && <ConferenceItemsModal conference={c} taskCounts={new Map([...byItem].map(([k, v]) => [k, v.length]))} onClose={() => setDialog(null)} />}
     </>
   );
 }

@@ -1,5 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Conference, ConferenceDraft, ConferenceKind, ConferenceListItem, ConfirmConferenceInput } from '../../../contracts/conferences.ts';
+import type {
+  Conference,
+  ConferenceDraft,
+  ConferenceKind,
+  ConferenceListItem,
+  ConfirmConferenceInput,
+  SetConferenceItemsInput,
+  UpdateConferenceInput,
+} from '../../../contracts/conferences.ts';
 import type { Task } from '../../../contracts/tasks.ts';
 import { api, type Page } from '../../lib/api.ts';
 
@@ -43,6 +51,27 @@ export function useConfirmConference() {
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['conferences'] });
       void qc.invalidateQueries({ queryKey: ['documents'] });
+    },
+  });
+}
+
+/** Change the conference's own fields (title, kind, date, place, agenda, minutes), with its version. */
+export function useUpdateConference(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateConferenceInput) => api<Conference>(`/conferences/${id}`, { method: 'PATCH', body: input }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: ['conferences'] }),
+  });
+}
+
+/** Replace the numbered conclusions (existing ids kept, so their tasks stay attached). */
+export function useSetConferenceItems(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SetConferenceItemsInput) => api<Conference>(`/conferences/${id}/items`, { method: 'PUT', body: input }),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: ['conferences'] });
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
     },
   });
 }
