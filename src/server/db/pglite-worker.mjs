@@ -10,6 +10,8 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 const { dataDir, socketPath, maxConnections } = workerData;
 let db;
 let server;
+/** channel → unsubscribe of the in-process `db.listen` (see connect.ts: socket commits are forwarded by the main thread). */
+const listeners = new Map();
 
 async function start() {
   db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
@@ -25,6 +27,21 @@ parentPort.on('message', async (msg) => {
       await db?.close();
     } finally {
       parentPort.postMessage({ type: 'closed' });
+    }
+  } else if (msg?.type === 'listen' || msg?.type === 'unlisten') {
+    const { channel, reqId } = msg;
+    try {
+      if (msg.type === 'listen' && !listeners.has(channel)) {
+        const unsub = await db.listen(channel, (payload) => parentPort.postMessage({ type: 'notification', channel, payload }));
+        listeners.set(channel, unsub);
+      } else if (msg.type === 'unlisten' && listeners.has(channel)) {
+        const unsub = listeners.get(channel);
+        listeners.delete(channel);
+        await unsub();
+      }
+      parentPort.postMessage({ type: 'listened', reqId });
+    } catch (err) {
+      parentPort.postMessage({ type: 'listen-failed', reqId, message: String(err?.message ?? err) });
     }
   } else if (msg?.type === 'dump') {
     try {
