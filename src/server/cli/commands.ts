@@ -24,6 +24,7 @@ import { findReferences } from '../modules/documents/document.service.ts';
 import { confirmConferenceImport, draftConferenceImport } from '../modules/conferences/conference.service.ts';
 import { confirmConferenceInput } from '../../contracts/conferences.ts';
 import { jobsCommands } from './jobs.ts';
+import { statisticsCommands } from '../modules/statistics/statistics.cli.ts';
 import { tipCommands } from '../modules/tips/tip.cli.ts';
 import { serve } from './serve.ts';
 
@@ -322,6 +323,7 @@ export function buildCli(config: Config): Command {
     );
 
   jobsCommands(program, config, withRuntime, op);
+  statisticsCommands(program, withRuntime, op);
   tipCommands(program, withRuntime, op);
 
   program
