@@ -447,3 +447,93 @@ export const coordinationLoop = (w: World) =>
     assert.equal(await page.getByRole('link', { name: taskB }).count(), 0, 'the other task is filtered out');
     await shot(page, w.root, '23-task-list-filtered');
   });
+
+/**
+ * (7) The assigner edits a task: a nearer deadline and one more coordinating unit, seen on the
+ * task page and in its timeline; then relates a document to another one and removes the relation.
+ */
+export const editTaskAndRelateDocuments = (w: World) =>
+  withSession(w, async ({ page }) => {
+    const title = `Kiểm tra an ninh, trật tự khu vực chợ Bến Thành dịp cuối năm (${Date.now().toString(36)})`;
+    const firstDeadline = hcmDate(30);
+    const newDeadline = hcmDate(20);
+
+    await login(page, 'admin');
+    await expect.visible(page.getByRole('heading', { name: 'Việc của tôi', level: 2 }));
+    await page.goto('/tasks/new');
+    const form = page.getByRole('form', { name: 'Giao nhiệm vụ' });
+    await form.getByRole('textbox', { name: 'Tên nhiệm vụ' }).fill(title);
+    await pickUnit(page, form.getByRole('textbox', { name: 'Đơn vị chủ trì' }), 'ben thanh', 'Công an phường Bến Thành');
+    await typeDate(page, form.getByRole('textbox', { name: 'Hạn hoàn thành' }), firstDeadline);
+    await form.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    await expect.visible(page.getByRole('heading', { name: title, level: 2 }));
+    const details = page.getByRole('region', { name: 'Thông tin nhiệm vụ' });
+    await expect.visible(details.getByText(firstDeadline, { exact: true }));
+    await expect.visible(page.getByRole('region', { name: 'Đơn vị phối hợp' }).getByText('Không có đơn vị phối hợp.'));
+
+    // Sửa nhiệm vụ: a nearer deadline and Công an phường Sài Gòn as a coordinating unit.
+    await page.getByRole('group', { name: 'Xử lý nhiệm vụ' }).getByRole('button', { name: 'Sửa nhiệm vụ' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Sửa nhiệm vụ NV-/ });
+    await expect.visible(dialog.getByRole('textbox', { name: 'Tên nhiệm vụ' }));
+    assert.equal(await dialog.getByRole('textbox', { name: 'Tên nhiệm vụ' }).inputValue(), title, 'the form starts from the task');
+    await typeDate(page, dialog.getByRole('textbox', { name: 'Hạn hoàn thành' }), newDeadline);
+    await dialog.getByRole('button', { name: 'Thêm đơn vị phối hợp' }).click();
+    await pickUnit(page, dialog.getByRole('textbox', { name: 'Đơn vị phối hợp mới 1', exact: true }), 'sai gon', 'Công an phường Sài Gòn');
+    await dialog.getByRole('textbox', { name: 'Phần việc của đơn vị phối hợp mới 1' }).fill('Bố trí lực lượng tuần tra các tuyến đường giáp ranh');
+    await page.waitForTimeout(500); // let the calendar fade out
+    await shot(page, w.root, '24-task-edit');
+    await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect.hidden(dialog);
+
+    // The task page and its timeline show both changes.
+    await expect.visible(details.getByText(newDeadline, { exact: true }));
+    assert.equal(await details.getByText(firstDeadline, { exact: true }).count(), 0, 'the old deadline is gone');
+    const coordinators = page.getByRole('region', { name: 'Đơn vị phối hợp' });
+    await expect.visible(coordinators.getByText('Công an phường Sài Gòn', { exact: true }));
+    await expect.visible(coordinators.getByText('Bố trí lực lượng tuần tra các tuyến đường giáp ranh'));
+    const timeline = page.getByRole('region', { name: 'Diễn biến' });
+    await expect.visible(timeline.getByText('Cập nhật', { exact: true }));
+    await expect.visible(timeline.getByText('Đề nghị phối hợp', { exact: true }));
+    await expect.visible(timeline.getByText(/Công an phường Sài Gòn/));
+    await shot(page, w.root, '25-task-edited');
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(600);
+    await shot(page, w.root, '26-task-edited-phone');
+    await page.getByRole('group', { name: 'Xử lý nhiệm vụ' }).getByRole('button', { name: 'Sửa nhiệm vụ' }).click();
+    await expect.visible(dialog.getByRole('textbox', { name: 'Tên nhiệm vụ' }));
+    await page.waitForTimeout(400);
+    await shot(page, w.root, '27-task-edit-phone');
+    await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await expect.hidden(dialog);
+    await page.setViewportSize(DESKTOP);
+
+    // Nghị quyết 54/2017/QH14 implements Nghị quyết 16-NQ/TW: add the relation, then remove it.
+    await page.goto(`/documents?q=${encodeURIComponent('54/2017/QH14')}`);
+    await page.getByRole('link', { name: /54\/2017\/QH14$/ }).first().click();
+    const relations = page.getByRole('region', { name: 'Văn bản liên quan' });
+    const addForm = relations.getByRole('form', { name: 'Thêm văn bản liên quan' });
+    await expect.visible(addForm);
+    await addForm.getByRole('textbox', { name: 'Quan hệ' }).click();
+    await page.getByRole('option', { name: 'Triển khai thực hiện', exact: true }).click();
+    const picker = addForm.getByRole('textbox', { name: 'Văn bản liên quan' });
+    await picker.click();
+    await picker.fill('16-NQ/TW');
+    await page.getByRole('option', { name: /^Nghị quyết 16-NQ\/TW — / }).click();
+    await addForm.getByRole('button', { name: 'Thêm liên kết' }).click();
+    const related = relations.getByRole('link', { name: 'Nghị quyết 16-NQ/TW', exact: true });
+    await expect.visible(related);
+    await expect.visible(relations.getByText('Triển khai thực hiện:'));
+    await shot(page, w.root, '28-document-relation-added');
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(600);
+    await shot(page, w.root, '29-document-relation-phone');
+    await page.setViewportSize(DESKTOP);
+
+    // The other document shows it the other way round.
+    await related.click();
+    await expect.visible(page.getByRole('region', { name: 'Văn bản liên quan' }).getByText('Được triển khai bởi:'));
+    await page.goBack();
+    await relations.getByRole('button', { name: 'Bỏ liên kết Triển khai thực hiện: Nghị quyết 16-NQ/TW' }).click();
+    await expect.hidden(related);
+    await expect.visible(relations.getByText('Chưa có văn bản liên quan.'));
+  });
