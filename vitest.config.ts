@@ -16,7 +16,7 @@ export default defineConfig({
     fileParallelism: true,
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    hookTimeout: 300_000,
     teardownTimeout: 60_000,
     reporters: ['default'],
     env: { TZ: 'UTC' },

@@ -19,7 +19,7 @@ import type { Role } from '../../contracts/roles.ts';
  * A year of security and order situations over the 168 communes, built through the incidents
  * module's use cases (the same code as the API and the tests) with a clock that walks with each
  * situation, so statuses, logs, levels and statistics are consistent. Deterministic (seeded);
- * about 300 situations (bounded by first-start time, see DEMO_INCIDENT_COUNT), weighted towards the categories and communes of a large city (social
+ * about 200 situations (bounded by first-start time, see DEMO_INCIDENT_COUNT), weighted towards the categories and communes of a large city (social
  * order and drugs most, central wards busier), each handled by its commune police and closed with
  * the confirmation of the level above in most cases. Places are near the commune's centre when
  * known, otherwise without a point. No persons: counts only.
@@ -44,10 +44,10 @@ function rng(seed: number) {
 
 /**
  * Measured on PGlite: each use case is about a dozen statements (lock, load, write, event, audit,
- * re-read), ~1 ms each, so a situation with its life costs ~30 ms; 300 keep the first start's
+ * re-read), ~1 ms each, so a situation with its life costs ~30 ms; 200 keep the first start's
  * extra time near 10 s. (1,200 took ~65 s on the same machine.)
  */
-export const DEMO_INCIDENT_COUNT = 300;
+export const DEMO_INCIDENT_COUNT = 200;
 
 const WEIGHTS: [IncidentCategory, number][] = [
   ['social_order', 34],
