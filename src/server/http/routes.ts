@@ -3,6 +3,7 @@ import type { Config } from '../config/env.ts';
 import type { Database } from '../db/connect.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { healthRoutes } from './health.routes.ts';
+import { eventRoutes } from './events.routes.ts';
 import { authRoutes } from '../modules/accounts/auth.routes.ts';
 import { userRoutes } from '../modules/accounts/user.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
@@ -42,4 +43,5 @@ export function registerRoutes(api: FastifyInstance, deps: RouteDeps): void {
   tipRoutes(api, deps);
   incidentRoutes(api, deps);
   statisticsRoutes(api, deps);
+  eventRoutes(api, deps);
 }
