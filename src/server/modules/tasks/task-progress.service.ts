@@ -12,7 +12,7 @@ import { nextReportDueOn } from './task.ts';
 import { canRespondFor, isAssigner, isLeadReporter } from './task.policy.ts';
 import { accessRecord, presentTask } from './task.presenter.ts';
 import * as repo from './task.repository.ts';
-import { loadVisibleTask, rollUpAncestors } from './task.service.ts';
+import { loadVisibleTask, publishTaskChange, rollUpAncestors } from './task.service.ts';
 
 /**
  * The two keys of a task: the lead unit reports progress (with evidence) and submits for
@@ -68,7 +68,9 @@ export async function submitProgressReport(ctx: Ctx, actor: Actor, id: string, i
       entityId: id,
       data: { reportId, percent: input.percent, evidence: input.evidence.length, fromState: row.state },
     });
-    return presentTask(actor, (await repo.findTaskById(trx, id, today))!, today);
+    const changed = (await repo.findTaskById(trx, id, today))!;
+    await publishTaskChange(trx, changed);
+    return presentTask(actor, changed, today);
   });
 }
 
@@ -117,7 +119,9 @@ export async function evaluateTask(ctx: Ctx, actor: Actor, id: string, input: Ev
       entityId: id,
       data: { reason: input.reason ?? null, newDeadlineOn, previousDeadlineOn: row.deadlineOn, submittedOn: row.submittedOn },
     });
-    return presentTask(actor, (await repo.findTaskById(trx, id, today))!, today);
+    const changed = (await repo.findTaskById(trx, id, today))!;
+    await publishTaskChange(trx, changed);
+    return presentTask(actor, changed, today);
   });
 }
 
@@ -137,6 +141,8 @@ export async function respondToCoordination(ctx: Ctx, actor: Actor, id: string, 
     if (coordinator.respondedAt) throw new DomainError('task.already_answered', { unitId });
     if (!(await repo.recordCoordinatorResponse(trx, id, unitId, input.response, actor.userId, now))) throw new DomainError('task.already_answered', { unitId });
     await writeAudit(trx, actor, { action: 'task.coordination_answered', entityType: 'task', entityId: id, data: { unitId, response: input.response } });
-    return presentTask(actor, (await repo.findTaskById(trx, id, today))!, today);
+    const changed = (await repo.findTaskById(trx, id, today))!;
+    await publishTaskChange(trx, changed);
+    return presentTask(actor, changed, today);
   });
 }

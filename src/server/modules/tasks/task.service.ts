@@ -2,6 +2,7 @@ import { notifyUnitMembers } from '../notifications/notification.service.ts';
 import type { CreateTaskInput, Task, UpdateTaskInput } from '../../../contracts/tasks.ts';
 import type { Tx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/tx.ts';
+import { publishChange } from '../../db/events.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { writeAudit } from '../../kernel/audit.ts';
 import type { Ctx } from '../../kernel/context.ts';
@@ -30,6 +31,12 @@ export async function loadVisibleTask(db: Ctx['db'] | Tx, actor: Actor, id: stri
   if (!row) throw notFound('task', id);
   if (!canViewTask(actor, accessRecord(row))) throw hiddenNotFound('task', id);
   return row;
+}
+
+/** Tell live boards (GET /api/events) that the task changed; sent only if the transaction commits. */
+export async function publishTaskChange(trx: Tx, t: repo.TaskRow, alsoUnitIds: readonly string[] = []): Promise<void> {
+  const unitIds = [t.assigningUnit.id, t.leadUnit.id, ...t.coordinators.map((c) => c.id), ...alsoUnitIds];
+  await publishChange(trx, { type: 'task', id: t.id, unitIds, restricted: t.classification === 'secret' });
 }
 
 /** Re-compute the weighted progress of every ancestor of the task at `path`, nearest first. */
@@ -147,7 +154,9 @@ export async function assignTask(ctx: Ctx, actor: Actor, input: CreateTaskInput)
       await rollUpAncestors(trx, `${parent.path}${id}/`);
     }
     await writeAudit(trx, actor, { action: 'task.assigned', entityType: 'task', entityId: id, data: { ...input, assignedOn, deadlineOn, number } });
-    return presentTask(actor, (await repo.findTaskById(trx, id, today))!, today);
+    const changed = (await repo.findTaskById(trx, id, today))!;
+    await publishTaskChange(trx, changed);
+    return presentTask(actor, changed, today);
   });
 }
 
@@ -249,7 +258,9 @@ export async function updateTask(ctx: Ctx, actor: Actor, id: string, input: Upda
     if (added.length) await notifyUnitMembers(trx, actor, { unitIds: added.map((c) => c.unitId), kind: 'coordination_requested', taskId: id });
     await repo.insertEvent(trx, { taskId: id, kind: 'updated', actor, data: { before, after }, at: now });
     await writeAudit(trx, actor, { action: 'task.updated', entityType: 'task', entityId: id, data: { before, after } });
-    return presentTask(actor, (await repo.findTaskById(trx, id, today))!, today);
+    const changed = (await repo.findTaskById(trx, id, today))!;
+    await publishTaskChange(trx, changed, removed);
+    return presentTask(actor, changed, today);
   });
 }
 
@@ -269,6 +280,8 @@ export async function changeTaskLifecycle(ctx: Ctx, actor: Actor, id: string, in
     await repo.insertEvent(trx, { taskId: id, kind, actor, reason: input.reason, data: { fromState: row.state, toState: state }, at: now });
     await rollUpAncestors(trx, row.path);
     await writeAudit(trx, actor, { action: `task.${kind}`, entityType: 'task', entityId: id, data: { reason: input.reason, fromState: row.state, toState: state } });
-    return presentTask(actor, (await repo.findTaskById(trx, id, today))!, today);
+    const changed = (await repo.findTaskById(trx, id, today))!;
+    await publishTaskChange(trx, changed);
+    return presentTask(actor, changed, today);
   });
 }
