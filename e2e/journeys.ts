@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from './expect.ts';
-import { DEMO_PASSWORD, DESKTOP, login, openSession, PHONE, shot, type Session } from './browser.ts';
+import { DEMO_PASSWORD, DESKTOP, login, openSession, PHONE, screenshotDir, shot, type Session } from './browser.ts';
 
 export interface World {
   browser: Browser;
@@ -453,7 +453,7 @@ export const coordinationLoop = (w: World) =>
  * task page and in its timeline; then relates a document to another one and removes the relation.
  */
 export const editTaskAndRelateDocuments = (w: World) =>
-  withSession(w, async ({ page }) => {
+  withSession(w, async ({ page, errors }) => {
     const title = `Kiểm tra an ninh, trật tự khu vực chợ Bến Thành dịp cuối năm (${Date.now().toString(36)})`;
     const firstDeadline = hcmDate(30);
     const newDeadline = hcmDate(20);
@@ -536,4 +536,45 @@ export const editTaskAndRelateDocuments = (w: World) =>
     await relations.getByRole('button', { name: 'Bỏ liên kết Triển khai thực hiện: Nghị quyết 16-NQ/TW' }).click();
     await expect.hidden(related);
     await expect.visible(relations.getByText('Chưa có văn bản liên quan.'));
+
+    // The demo conference: a new place, a conclusion added and moved up; removing one with tasks is refused.
+    await page.goto('/conferences');
+    await page.getByRole('link', { name: 'Hội nghị tăng cường phối hợp lãnh đạo, chỉ đạo bảo đảm an ninh trật tự trên địa bàn Thành phố Hồ Chí Minh' }).first().click();
+    await page.getByRole('button', { name: 'Sửa thông tin hội nghị' }).click();
+    const confDialog = page.getByRole('dialog', { name: 'Sửa thông tin hội nghị' });
+    await confDialog.getByRole('textbox', { name: 'Địa điểm' }).fill('Hội trường A, Công an Thành phố Hồ Chí Minh');
+    await confDialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.hidden(confDialog);
+    await expect.visible(page.getByText(/· Hội trường A, Công an Thành phố Hồ Chí Minh/));
+
+    await page.getByRole('button', { name: 'Sửa kết luận' }).click();
+    const itemsDialog = page.getByRole('dialog', { name: 'Sửa kết luận hội nghị' });
+    await expect.visible(itemsDialog.getByRole('textbox', { name: 'Kết luận 1', exact: true }));
+    const withTasks = itemsDialog.getByText(/^Kết luận \d+ đã có \d+ nhiệm vụ$/);
+    if (await withTasks.count()) {
+      const n = /^Kết luận (\d+)/.exec((await withTasks.first().textContent()) ?? '')?.[1];
+      await itemsDialog.getByRole('button', { name: `Bỏ kết luận ${n}`, exact: true }).click();
+      await itemsDialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await expect.visible(itemsDialog.getByRole('alert').filter({ hasText: 'Không thể xóa kết luận đã có nhiệm vụ.' }));
+      // The refusal is the expected 409 (Chromium logs it as a failed resource): not a page error.
+      const refused = errors.findIndex((e) => e.includes('status of 409'));
+      if (refused >= 0) errors.splice(refused, 1);
+      await itemsDialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+      await expect.hidden(itemsDialog);
+      await page.getByRole('button', { name: 'Sửa kết luận' }).click();
+    }
+    const count = await itemsDialog.getByRole('textbox', { name: /^Kết luận \d+$/ }).count();
+    await itemsDialog.getByRole('button', { name: 'Thêm kết luận' }).click();
+    const added = 'Tổng kết, rút kinh nghiệm công tác phối hợp sau 6 tháng thực hiện';
+    await itemsDialog.getByRole('textbox', { name: `Kết luận ${count + 1}`, exact: true }).fill(added);
+    await itemsDialog.getByRole('button', { name: `Đưa kết luận ${count + 1} lên`, exact: true }).click();
+    assert.equal(await itemsDialog.getByRole('textbox', { name: `Kết luận ${count}`, exact: true }).inputValue(), added, 'the new conclusion moved up');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(screenshotDir(w.root), '30-conference-items-edit.png') }); // the viewport: the page below lists hundreds of demo tasks
+    await itemsDialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.hidden(itemsDialog);
+    await expect.visible(page.getByRole('listitem', { name: `Kết luận ${count}`, exact: true }).getByText(added));
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: path.join(screenshotDir(w.root), '31-conference-edited-phone.png') });
   });

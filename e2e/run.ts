@@ -40,4 +40,4 @@ test('a commune officer has no Accounts/Audit entries and is refused the audit p
 test('Vietnamese by default, English on request (remembered), and back', opts, () => journeys.languageToggle(world()));
 test('a wrong password shows the translated error', opts, () => journeys.wrongPassword(world()));
 test('coordination loop: import a conference, assign, report with evidence, return, accept; clause coverage', { timeout: 240_000 }, () => journeys.coordinationLoop(world()));
-test('the assigner edits a task (deadline, coordinating unit) and relates two documents, then removes the relation', { timeout: 120_000 }, () => journeys.editTaskAndRelateDocuments(world()));
+test('the assigner edits a task (deadline, coordinating unit), relates two documents then removes the relation, edits a conference and its conclusions', { timeout: 120_000 }, () => journeys.editTaskAndRelateDocuments(world()));
