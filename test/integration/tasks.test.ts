@@ -391,6 +391,16 @@ describe.each(backends())('tasks [%s]', (backend) => {
       expect(y.coordinators.map((c) => c.unitId).sort()).toEqual([u['CAX-26743'], u['DTN-HCM']].sort());
       await refused(updateTask(ctx, a['canbo.benthanh']!, x.id, { version: y.version, title: 'x' }), 'forbidden');
     });
+
+    it('an edit that moves the deadline shows the new deadline in the timeline', async () => {
+      const ctx = on('2026-03-01');
+      const x = await assignTask(ctx, a['thammuu']!, input());
+      await updateTask(ctx, a['thammuu']!, x.id, { version: x.version, priority: 'high' });
+      const again = await getTask(ctx, a['thammuu']!, x.id);
+      await updateTask(ctx, a['thammuu']!, x.id, { version: again.version, deadlineOn: '2026-05-31' });
+      const updates = (await getTask(ctx, a['thammuu']!, x.id)).timeline.filter((e) => e.kind === 'updated');
+      expect(updates.map((e) => e.newDeadlineOn)).toEqual([null, '2026-05-31']);
+    });
   });
 
   describe('lifecycle', () => {

@@ -113,8 +113,12 @@ export function presentTimeline(r: TaskRow, events: Events, reports: Reports, ev
   for (const e of events) {
     const kind = EVENT_KINDS[e.kind];
     if (!kind) continue;
-    const data = (e.data ?? {}) as { title?: string; code?: string };
-    out.push(entry({ at: e.at.toISOString(), kind, actorName: e.actorName, unitName: e.unitName, text: e.reason ?? (kind === 'subtask_created' ? `${data.code ?? ''} ${data.title ?? ''}`.trim() : null) }));
+    const data = (e.data ?? {}) as { title?: string; code?: string; after?: { deadlineOn?: string | null } };
+    // An edit that moved the deadline shows the new one, like a return with a corrective deadline.
+    const newDeadlineOn = kind === 'updated' && typeof data.after?.deadlineOn === 'string' ? data.after.deadlineOn : null;
+    out.push(
+      entry({ at: e.at.toISOString(), kind, actorName: e.actorName, unitName: e.unitName, newDeadlineOn, text: e.reason ?? (kind === 'subtask_created' ? `${data.code ?? ''} ${data.title ?? ''}`.trim() : null) }),
+    );
   }
   for (const c of r.coordinators) {
     out.push(entry({ at: c.requestedAt.toISOString(), kind: 'coordination_requested', unitName: c.name, text: c.part }));
