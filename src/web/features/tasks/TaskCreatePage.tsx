@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, NumberInput, Paper, Radio, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -18,15 +17,10 @@ import { ClauseSelect, DocumentPicker } from '../documents/DocumentBits.tsx';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { useCreateTask, useTask } from './api.ts';
 import { TaskPicker } from './TaskPicker.tsx';
+import { CoordinatorRows, type CoordinatorRow } from './CoordinatorRows.tsx';
 
 type SourceKind = 'document' | 'conference_item' | 'parent_task' | 'none';
 type DeadlineMode = 'fixed' | 'none' | 'recurring';
-interface CoordinatorRow {
-  key: number;
-  unitId: string | null;
-  unitName: string;
-  part: string;
-}
 
 /** Pick a conference, then one of its numbered conclusions. */
 function ConferenceItemPicker({
@@ -106,7 +100,6 @@ export function TaskCreatePage() {
   const assigningUnit = assigning ?? defaultAssigning;
   const [lead, setLead] = useState<{ id: string | null; name: string }>({ id: null, name: '' });
   const [coordinators, setCoordinators] = useState<CoordinatorRow[]>([]);
-  const [nextKey, setNextKey] = useState(1);
   const [deadlineMode, setDeadlineMode] = useState<DeadlineMode>('fixed');
   const [deadlineOn, setDeadlineOn] = useState('');
   const [recurrence, setRecurrence] = useState<Exclude<Recurrence, 'none'>>('monthly');
@@ -258,46 +251,18 @@ export function TaskCreatePage() {
                   {errors.coordinators}
                 </Text>
               )}
-              {coordinators.map((c, i) => (
-                <Paper key={c.key} withBorder p="sm" bg="gray.0">
-                  <Group align="flex-end" gap="sm" wrap="wrap">
-                    <div style={{ flex: '1 1 240px' }}>
-                      <UnitPicker
-                        label={t('taskForm.coordinatorUnit', { n: i + 1 })}
-                        required
-                        value={c.unitId}
-                        valueLabel={c.unitName}
-                        onChange={(id, u) => setCoordinators((s) => s.map((x) => (x.key === c.key ? { ...x, unitId: id, unitName: u?.name ?? '' } : x)))}
-                        error={errorUnder(errors, `coordinators.${i}.unitId`) ?? (errors[`coordinators.${i}`] || undefined)}
-                      />
-                    </div>
-                    <TextInput
-                      label={t('taskForm.coordinatorPart', { n: i + 1 })}
-                      value={c.part}
-                      onChange={(e) => {
-                        const v = e.currentTarget.value;
-                        setCoordinators((s) => s.map((x) => (x.key === c.key ? { ...x, part: v } : x)));
-                      }}
-                      error={errors[`coordinators.${i}.part`]}
-                      style={{ flex: '2 1 280px' }}
-                    />
-                    <Button variant="subtle" color="red" onClick={() => setCoordinators((s) => s.filter((x) => x.key !== c.key))} aria-label={t('taskForm.removeCoordinator', { n: i + 1 })}>
-                      <IconTrash size={16} aria-hidden />
-                    </Button>
-                  </Group>
-                </Paper>
-              ))}
-              <Button
-                variant="light"
-                w="fit-content"
-                leftSection={<IconPlus size={16} aria-hidden />}
-                onClick={() => {
-                  setCoordinators((s) => [...s, { key: nextKey, unitId: null, unitName: '', part: '' }]);
-                  setNextKey((k) => k + 1);
+              <CoordinatorRows
+                rows={coordinators}
+                onChange={setCoordinators}
+                labels={{
+                  unit: (n) => t('taskForm.coordinatorUnit', { n }),
+                  part: (n) => t('taskForm.coordinatorPart', { n }),
+                  remove: (n) => t('taskForm.removeCoordinator', { n }),
+                  add: t('taskForm.addCoordinator'),
                 }}
-              >
-                {t('taskForm.addCoordinator')}
-              </Button>
+                unitError={(i) => errorUnder(errors, `coordinators.${i}.unitId`) ?? (errors[`coordinators.${i}`] || undefined)}
+                partError={(i) => errors[`coordinators.${i}.part`]}
+              />
             </Stack>
           </Paper>
 

@@ -1,23 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Divider, Group, Modal, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Divider, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowBackUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CLASSIFICATIONS, PRIORITIES, updateTaskInput, type TaskDetail } from '../../../contracts/tasks.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { apiPathErrors, errorUnder, zodPathErrors, type FieldErrors } from '../../lib/errors.ts';
-import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { useTask, useUpdateTask } from './api.ts';
 import { ActionError } from './TaskActions.tsx';
 import { TaskPicker } from './TaskPicker.tsx';
+import { CoordinatorRows, type CoordinatorRow } from './CoordinatorRows.tsx';
 
-interface NewCoordinator {
-  key: number;
-  unitId: string | null;
-  unitName: string;
-  part: string;
-}
 
 type Priority = (typeof PRIORITIES)[number];
 type Classification = (typeof CLASSIFICATIONS)[number];
@@ -44,8 +38,7 @@ export function TaskEditModal({ task, onClose }: { task: TaskDetail; onClose: ()
   const [weight, setWeight] = useState<number>(task.weight);
   const [parentPick, setParentPick] = useState<{ id: string; label: string } | null | undefined>(undefined);
   const [removed, setRemoved] = useState<string[]>([]);
-  const [added, setAdded] = useState<NewCoordinator[]>([]);
-  const [nextKey, setNextKey] = useState(1);
+  const [added, setAdded] = useState<CoordinatorRow[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
 
   // undefined: the parent is left as it is; null: no parent (a top-level task).
@@ -209,46 +202,18 @@ export function TaskEditModal({ task, onClose }: { task: TaskDetail; onClose: ()
               })}
             </ul>
           )}
-          {added.map((c, i) => (
-            <Paper key={c.key} withBorder p="sm" bg="gray.0">
-              <Group align="flex-end" gap="sm" wrap="wrap">
-                <div style={{ flex: '1 1 220px' }}>
-                  <UnitPicker
-                    label={t('taskEdit.newCoordinatorUnit', { n: i + 1 })}
-                    required
-                    value={c.unitId}
-                    valueLabel={c.unitName}
-                    onChange={(id, u) => setAdded((s) => s.map((x) => (x.key === c.key ? { ...x, unitId: id, unitName: u?.name ?? '' } : x)))}
-                    error={errorUnder(errors, `addCoordinators.${i}`)}
-                  />
-                </div>
-                <TextInput
-                  label={t('taskEdit.newCoordinatorPart', { n: i + 1 })}
-                  value={c.part}
-                  onChange={(e) => {
-                    const v = e.currentTarget.value;
-                    setAdded((s) => s.map((x) => (x.key === c.key ? { ...x, part: v } : x)));
-                  }}
-                  error={errors[`addCoordinators.${i}.part`]}
-                  style={{ flex: '2 1 240px' }}
-                />
-                <Button variant="subtle" color="red" onClick={() => setAdded((s) => s.filter((x) => x.key !== c.key))} aria-label={t('taskEdit.removeNew', { n: i + 1 })}>
-                  <IconTrash size={16} aria-hidden />
-                </Button>
-              </Group>
-            </Paper>
-          ))}
-          <Button
-            variant="light"
-            w="fit-content"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => {
-              setAdded((s) => [...s, { key: nextKey, unitId: null, unitName: '', part: '' }]);
-              setNextKey((k) => k + 1);
+          <CoordinatorRows
+            rows={added}
+            onChange={setAdded}
+            labels={{
+              unit: (n) => t('taskEdit.newCoordinatorUnit', { n }),
+              part: (n) => t('taskEdit.newCoordinatorPart', { n }),
+              remove: (n) => t('taskEdit.removeNew', { n }),
+              add: t('taskEdit.addCoordinator'),
             }}
-          >
-            {t('taskEdit.addCoordinator')}
-          </Button>
+            unitError={(i) => errorUnder(errors, `addCoordinators.${i}`)}
+            partError={(i) => errors[`addCoordinators.${i}.part`]}
+          />
 
           <Group justify="flex-end" gap="xs" mt="sm">
             <Button variant="default" onClick={onClose}>
