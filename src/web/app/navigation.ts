@@ -1,6 +1,11 @@
 import type { ComponentType } from 'react';
 import {
+  IconAlertTriangle,
   IconBell,
+  IconBroadcast,
+  IconChartBar,
+  IconMap2,
+  IconMessageReport,
   IconBuildingCommunity,
   IconChecklist,
   IconFileText,
@@ -31,6 +36,11 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/documents', labelKey: 'nav.documents', icon: IconFileText, section: 'work' },
   { to: '/conferences', labelKey: 'nav.conferences', icon: IconPresentation, section: 'work' },
   { to: '/notifications', labelKey: 'nav.notifications', icon: IconBell, section: 'work' },
+  { to: '/board', labelKey: 'nav.board', icon: IconBroadcast, section: 'work' },
+  { to: '/incidents', labelKey: 'nav.incidents', icon: IconAlertTriangle, section: 'work' },
+  { to: '/tips', labelKey: 'nav.tips', icon: IconMessageReport, section: 'work' },
+  { to: '/statistics', labelKey: 'nav.statistics', icon: IconChartBar, section: 'work' },
+  { to: '/map', labelKey: 'nav.map', icon: IconMap2, section: 'work' },
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconHome, section: 'work' },
   { to: '/organisation', labelKey: 'nav.organisation', icon: IconBuildingCommunity, section: 'work' },
   { to: '/communes', labelKey: 'nav.communes', icon: IconMapPin, section: 'work' },

@@ -19,12 +19,25 @@ import { ConferencesPage } from '../features/conferences/ConferencesPage.tsx';
 import { ConferencePage } from '../features/conferences/ConferencePage.tsx';
 import { ConferenceImportPage } from '../features/conferences/ConferenceImportPage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
+import { IncidentListPage } from '../features/incidents/IncidentListPage.tsx';
+import { IncidentCreatePage } from '../features/incidents/IncidentCreatePage.tsx';
+import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
+import { TipListPage } from '../features/tips/TipListPage.tsx';
+import { TipPage } from '../features/tips/TipPage.tsx';
+import { PublicTipPage } from '../features/public-tip/PublicTipPage.tsx';
+import { PublicTipStatusPage } from '../features/public-tip/PublicTipStatusPage.tsx';
+import { StatisticsPage } from '../features/statistics/StatisticsPage.tsx';
+import { MapPage } from '../features/statistics/MapPage.tsx';
+import { BoardPage } from '../features/board/BoardPage.tsx';
 import { NotFound } from '../components/NotFound.tsx';
 import { RequireAuth, RequireAbility } from './guards.tsx';
 import { Shell } from './Shell.tsx';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public pages for citizens (no login): send a tip, follow it with the tracking code and secret.
+  { path: '/report', element: <PublicTipPage /> },
+  { path: '/report/status', element: <PublicTipStatusPage /> },
   {
     path: '/',
     element: (
@@ -47,6 +60,14 @@ export const router = createBrowserRouter([
       { path: 'conferences/import', element: <ConferenceImportPage /> },
       { path: 'conferences/:id', element: <ConferencePage /> },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'board', element: <BoardPage /> },
+      { path: 'incidents', element: <IncidentListPage /> },
+      { path: 'incidents/new', element: <IncidentCreatePage /> },
+      { path: 'incidents/:id', element: <IncidentPage /> },
+      { path: 'tips', element: <TipListPage /> },
+      { path: 'tips/:id', element: <TipPage /> },
+      { path: 'statistics', element: <StatisticsPage /> },
+      { path: 'map', element: <MapPage /> },
       { path: 'organisation', element: <OrganisationPage /> },
       { path: 'communes', element: <CommunesPage /> },
       { path: 'people', element: <PeoplePage /> },

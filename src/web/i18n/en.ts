@@ -1,5 +1,10 @@
 import type { vi } from './vi.ts';
 import { enCoordination } from './en.coordination.ts';
+import { enIncidents } from './en.incidents.ts';
+import { enTips } from './en.tips.ts';
+import { enPublicTip } from './en.publicTip.ts';
+import { enStatistics } from './en.statistics.ts';
+import { enBoard } from './en.board.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Dictionary = Shape<typeof vi>;
@@ -7,6 +12,11 @@ export type Dictionary = Shape<typeof vi>;
 /** English dictionary: same keys as vi.ts (the type checker enforces it). */
 export const en: Dictionary = {
   ...enCoordination,
+  ...enIncidents,
+  ...enTips,
+  ...enPublicTip,
+  ...enStatistics,
+  ...enBoard,
   app: {
     name: 'Phối Hợp',
     tagline: 'Coordinating security and public order',
@@ -28,6 +38,11 @@ export const en: Dictionary = {
     documents: 'Documents',
     conferences: 'Conferences',
     notifications: 'Notifications',
+    board: 'Live board',
+    incidents: 'Situations',
+    tips: 'Crime reports',
+    statistics: 'Statistics',
+    map: 'Map',
     organisation: 'Organisation',
     communes: 'Communes',
     people: 'People',

@@ -1,8 +1,18 @@
 import { viCoordination } from './vi.coordination.ts';
+import { viIncidents } from './vi.incidents.ts';
+import { viTips } from './vi.tips.ts';
+import { viPublicTip } from './vi.publicTip.ts';
+import { viStatistics } from './vi.statistics.ts';
+import { viBoard } from './vi.board.ts';
 
 /** Vietnamese dictionary (the default language). Every key here must also exist in en.ts. */
 export const vi = {
   ...viCoordination,
+  ...viIncidents,
+  ...viTips,
+  ...viPublicTip,
+  ...viStatistics,
+  ...viBoard,
   app: {
     name: 'Phối Hợp',
     tagline: 'Phối hợp bảo đảm an ninh, trật tự',
@@ -24,6 +34,11 @@ export const vi = {
     documents: 'Văn bản',
     conferences: 'Hội nghị',
     notifications: 'Thông báo',
+    board: 'Bảng trực',
+    incidents: 'Vụ việc ANTT',
+    tips: 'Nguồn tin',
+    statistics: 'Thống kê',
+    map: 'Bản đồ',
     organisation: 'Tổ chức',
     communes: 'Địa bàn',
     people: 'Cán bộ',
