@@ -89,6 +89,11 @@ export const tipReceiptSchema = z.object({
 
 export const challengeSchema = z.object({ token: z.string(), nonce: z.string(), difficulty: z.number().int(), expiresAt: z.string() });
 
+/** A commune of the city for the public form (GET /public/communes): official code and full name. */
+export const publicCommuneSchema = z.object({ code: z.string(), name: z.string() });
+export type PublicCommune = z.infer<typeof publicCommuneSchema>;
+export const publicCommuneList = z.object({ items: z.array(publicCommuneSchema) });
+
 export const tipCredentials = z.strictObject({ trackingCode: z.string().min(1).max(40), secret: z.string().min(1).max(80) });
 
 export const tipPublicStatusSchema = z.object({

@@ -3,6 +3,9 @@ import { sql } from 'kysely';
 import { makeUser, TEST_PASSWORD } from '../../src/server/seed/factories.ts';
 import { addDays, addMonths, vnDate } from '../../src/server/modules/tips/tip-deadlines.ts';
 import { SCRIPT_TEXT, solved, tipBody } from '../../src/server/modules/tips/tip.fixtures.ts';
+import { PUBLIC_TIP_LIMITS } from '../../src/server/modules/tips/tip.routes.ts';
+import { HCMC_COMMUNES } from '../../src/server/modules/organisation/reference/admin-units.ts';
+import { vietnameseSortKey } from '../../src/server/kernel/text.ts';
 import { TIP_FILE_MAX_BYTES } from '../../src/contracts/tips.ts';
 import { backends, countRows, loginAs, nextAddress, testApp, unitIdByCode, type Session, type TestApp } from '../support/db.ts';
 
@@ -165,6 +168,21 @@ describe.each(backends())('HTTP tips [%s]', (backend) => {
     expect(code(r)).toBe('rate_limited');
   });
 
+  it('lists the city’s communes without login, in Vietnamese order, and limits floods', async () => {
+    const addr = nextAddress();
+    const r = await t.app.inject({ method: 'GET', url: '/api/public/communes', remoteAddress: addr });
+    expect(r.statusCode, r.body).toBe(200);
+    const { items } = r.json() as { items: { code: string; name: string }[] };
+    expect(items).toHaveLength(168);
+    expect(items).toContainEqual({ code: '26743', name: 'Phường Bến Thành' });
+    const byName = [...HCMC_COMMUNES].sort((a, b) => (vietnameseSortKey(a.name) < vietnameseSortKey(b.name) ? -1 : vietnameseSortKey(a.name) > vietnameseSortKey(b.name) ? 1 : a.code < b.code ? -1 : 1));
+    expect(items.map((c) => c.code)).toEqual(byName.map((c) => c.code));
+    const statuses: number[] = [];
+    for (let i = 1; i <= PUBLIC_TIP_LIMITS.communes; i++) statuses.push((await t.app.inject({ method: 'GET', url: '/api/public/communes', remoteAddress: addr })).statusCode);
+    expect(statuses.at(-2)).toBe(200);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
   it('keeps commune A out of commune B’s tips (404) and never puts the sender in lists or records', async () => {
     const tip = await newTip();
     expect((await get(`/api/tips/${tip.id}`, saigon)).statusCode).toBe(404);
@@ -281,6 +299,6 @@ describe.each(backends())('HTTP tips [%s]', (backend) => {
   it('answers 401 without a session on handling routes, and documents the public routes', async () => {
     expect((await get('/api/tips')).statusCode).toBe(401);
     const spec = (await get('/api/openapi.json')).json() as { paths: Record<string, unknown> };
-    for (const p of ['/api/public/tips', '/api/public/tips/status', '/api/public/tips/answer', '/api/public/challenge', '/api/tips/{id}/reporter']) expect(spec.paths[p], p).toBeDefined();
+    for (const p of ['/api/public/tips', '/api/public/tips/status', '/api/public/tips/answer', '/api/public/challenge', '/api/public/communes', '/api/tips/{id}/reporter']) expect(spec.paths[p], p).toBeDefined();
   });
 });

@@ -12,6 +12,18 @@ export async function existingCommuneCodes(db: Db | Tx, codes: string[]): Promis
   return new Set(rows.map((r) => r.code));
 }
 
+/** Current communes (no valid_to) of a province, code and full name, in Vietnamese order (sort_key). */
+export async function currentCommunesOf(db: Db | Tx, provinceCode: string): Promise<{ code: string; name: string }[]> {
+  return db
+    .selectFrom('jurisdictions as j')
+    .select(['j.code', 'j.full_name as name'])
+    .where('j.province_code', '=', provinceCode)
+    .where('j.valid_to', 'is', null)
+    .orderBy(sql`j.sort_key collate "C"`)
+    .orderBy('j.code')
+    .execute();
+}
+
 export interface JurisdictionFilter {
   province?: string | undefined;
   q?: string | undefined;

@@ -16,6 +16,11 @@ export async function listJurisdictions(ctx: Ctx, _actor: Actor, q: { province?:
   return { total: r.total, limit: q.limit, offset: q.offset, items: r.items };
 }
 
+/** The current communes of a province (code and full name, Vietnamese order): public, no actor (the tip form). */
+export async function listCurrentCommunes(ctx: Ctx, provinceCode: string): Promise<{ items: { code: string; name: string }[] }> {
+  return { items: await repo.currentCommunesOf(ctx.db, provinceCode) };
+}
+
 export async function listProvinces(ctx: Ctx, _actor: Actor) {
   return { items: await repo.listProvinces(ctx.db) };
 }

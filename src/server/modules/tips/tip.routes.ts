@@ -7,6 +7,7 @@ import {
   challengeSchema,
   classifyTipInput,
   extendTipInput,
+  publicCommuneList,
   recordReceiptInput,
   remoteCommuneInput,
   restoreTipInput,
@@ -27,6 +28,8 @@ import {
 import { actorOf } from '../../http/auth.ts';
 import { contentDisposition } from '../files/file.ts';
 import type { RouteDeps } from '../../http/routes.ts';
+import { listCurrentCommunes } from '../organisation/jurisdiction.service.ts';
+import { HCMC_PROVINCE_CODE } from '../organisation/reference/admin-units.ts';
 import { answerTipQuestion, getChallenge, submitTip, tipPublicStatus, warmUpPublicTips } from './tip-public.service.ts';
 import {
   askTipQuestion,
@@ -52,7 +55,7 @@ const MINUTE = 60_000;
  * Per-address limits of the public routes (abuse protection without third-party services, with
  * the proof-of-work challenge and the body limits). 429 `rate_limited` beyond them.
  */
-export const PUBLIC_TIP_LIMITS = { challenge: 30, intake: 5, status: 20, answer: 10 } as const;
+export const PUBLIC_TIP_LIMITS = { challenge: 30, intake: 5, status: 20, answer: 10, communes: 30 } as const;
 
 export function tipRoutes(api: FastifyInstance, { ctx }: RouteDeps): void {
   warmUpPublicTips();
@@ -61,6 +64,11 @@ export function tipRoutes(api: FastifyInstance, { ctx }: RouteDeps): void {
   const limit = (max: number) => ({ public: true, rateLimit: { max, timeWindow: MINUTE } });
   r.get('/public/challenge', { config: limit(PUBLIC_TIP_LIMITS.challenge), schema: { tags: pub, security: [], summary: 'A proof-of-work challenge for sending a tip', response: { 200: challengeSchema } } }, () =>
     getChallenge(ctx),
+  );
+  r.get(
+    '/public/communes',
+    { config: limit(PUBLIC_TIP_LIMITS.communes), schema: { tags: pub, security: [], summary: 'The city’s communes (code and name, Vietnamese order) for the public tip form', response: { 200: publicCommuneList } } },
+    () => listCurrentCommunes(ctx, HCMC_PROVINCE_CODE),
   );
   r.post(
     '/public/tips',
