@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { communeCode, isoDate, uuid } from './common.ts';
-import { INCIDENT_CATEGORIES } from './incidents.ts';
+import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES, INCIDENT_STATUSES } from './incidents.ts';
 
 /**
  * Statistics of security and order situations: counts by category or commune for a period,
@@ -72,3 +72,59 @@ export const categoryChangeStatsSchema = z.object({
   ),
 });
 export type CategoryChangeStats = z.infer<typeof categoryChangeStatsSchema>;
+
+/**
+ * The situation map: the same period, base, scope and filters as the statistics (groupBy is not
+ * used), answered as GeoJSON. `communes` holds the communes in the viewer's scope (and any other
+ * commune where a visible situation is counted) that have imported boundaries, each with the
+ * count of the period and of the comparison base; `boundaries` is 'missing' when none has one, so
+ * the client shows the points only. `points` are the visible situations of the period that have a
+ * WGS84 point, newest first, at most `pointsLimit` (`pointsTruncated` says when more exist).
+ */
+export const incidentMapQuery = incidentStatsQuery.omit({ groupBy: true });
+export type IncidentMapQuery = z.infer<typeof incidentMapQuery>;
+
+export const MAP_POINTS_LIMIT = 5000;
+
+const polygon = z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) });
+export const mapCommuneFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  properties: z.object({ code: z.string(), name: z.string(), count: z.number().int(), baseCount: z.number().int() }),
+  geometry: polygon,
+});
+export const mapPointFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  properties: z.object({
+    id: uuid,
+    code: z.string(),
+    title: z.string(),
+    category: z.enum(INCIDENT_CATEGORIES),
+    severity: z.enum(INCIDENT_SEVERITIES),
+    status: z.enum(INCIDENT_STATUSES),
+    occurredOn: z.string(),
+    communeCode: z.string(),
+  }),
+  geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+});
+
+export const incidentMapSchema = z.object({
+  period: periodSchema,
+  base: periodSchema,
+  scope: z.object({ label: z.string(), wholeCity: z.boolean() }),
+  filters: z.object({ category: z.string().nullable(), communeCode: z.string().nullable() }),
+  /** 'missing': no commune of the answer has an imported boundary; show the points only. */
+  boundaries: z.enum(['imported', 'missing']),
+  communes: z.object({ type: z.literal('FeatureCollection'), features: z.array(mapCommuneFeature) }),
+  points: z.object({ type: z.literal('FeatureCollection'), features: z.array(mapPointFeature) }),
+  pointsLimit: z.number().int(),
+  /** Visible situations of the period that have a point (may exceed the features sent). */
+  pointsTotal: z.number().int(),
+  pointsTruncated: z.boolean(),
+  /** All visible situations of the period and of the base (as the statistics' total). */
+  total: z.object({ count: z.number().int(), baseCount: z.number().int() }),
+  /** Situations of the period counted in communes that have no boundary on the map. */
+  outsideBoundaries: z.number().int(),
+});
+export type IncidentMap = z.infer<typeof incidentMapSchema>;

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { operatorActor } from '../../src/server/kernel/actor.ts';
+import { importBoundaries } from '../../src/server/modules/organisation/jurisdiction.service.ts';
 import { backends, loginAs, testApp, type Session, type TestApp } from '../support/db.ts';
 
 describe.each(backends())('HTTP statistics [%s]', (backend) => {
@@ -15,9 +19,9 @@ describe.each(backends())('HTTP statistics [%s]', (backend) => {
   afterAll(async () => t?.close());
 
   it('401 without a session; in the OpenAPI document', async () => {
-    for (const url of ['/api/statistics/incidents', '/api/statistics/incidents/export.xlsx', '/api/statistics/category-changes']) expect((await get(url)).statusCode, url).toBe(401);
+    for (const url of ['/api/statistics/incidents', '/api/statistics/incidents/export.xlsx', '/api/statistics/incidents/map', '/api/statistics/category-changes']) expect((await get(url)).statusCode, url).toBe(401);
     const doc = (await get('/api/openapi.json', lanhdao)).json() as { paths: Record<string, Record<string, unknown>> };
-    for (const p of ['/api/statistics/incidents', '/api/statistics/incidents/export.xlsx', '/api/statistics/category-changes']) expect(doc.paths[p]?.get, p).toBeTruthy();
+    for (const p of ['/api/statistics/incidents', '/api/statistics/incidents/export.xlsx', '/api/statistics/incidents/map', '/api/statistics/category-changes']) expect(doc.paths[p]?.get, p).toBeTruthy();
   });
 
   it('400 on malformed parameters, 422 on an impossible period', async () => {
@@ -60,5 +64,44 @@ describe.each(backends())('HTTP statistics [%s]', (backend) => {
     expect(r.statusCode).toBe(200);
     const b = r.json() as { minBaseForPercent: number; rows: { incidents: number; changed: number; changeRatePercent: number | null }[] };
     for (const row of b.rows) if (row.incidents < b.minBaseForPercent) expect(row.changeRatePercent).toBeNull();
+  });
+
+  it('the map: period, base and scope stated, boundaries missing in a fresh database (points only), then imported; the ward sees its commune', async () => {
+    expect((await get('/api/statistics/incidents/map?period=week', lanhdao)).statusCode).toBe(400);
+    expect((await get('/api/statistics/incidents/map?period=quarter&year=2026&index=6', lanhdao)).statusCode).toBe(422);
+    type Map = {
+      period: { from: string; to: string; label: string };
+      base: { label: string };
+      scope: { wholeCity: boolean };
+      boundaries: string;
+      communes: { type: string; features: { id: string; properties: { code: string; name: string; count: number; baseCount: number } }[] };
+      points: { type: string; features: { geometry: { type: string; coordinates: number[] }; properties: { id: string; category: string; severity: string } }[] };
+      pointsLimit: number;
+      pointsTruncated: boolean;
+      total: { count: number };
+    };
+    const url = '/api/statistics/incidents/map?period=year&year=2026';
+    const before = (await get(url, lanhdao)).json() as Map;
+    expect(before.period).toMatchObject({ from: '2026-01-01', to: '2026-12-31', label: 'năm 2026' });
+    expect(before.base.label).toBe('năm 2025');
+    expect(before.boundaries).toBe('missing');
+    expect(before.communes).toEqual({ type: 'FeatureCollection', features: [] });
+    expect(before.points.type).toBe('FeatureCollection');
+    for (const f of before.points.features) expect(f.geometry.type).toBe('Point');
+    expect([before.pointsLimit, before.pointsTruncated]).toEqual([5000, false]);
+
+    const file: unknown = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/data/vn-admin-units/hcmc-wards.geojson'), 'utf8'));
+    await importBoundaries(t.ctx, operatorActor('test'), file);
+    const city = (await get(url, lanhdao)).json() as Map;
+    expect(city.boundaries).toBe('imported');
+    expect(city.communes.features).toHaveLength(168);
+    expect(city.communes.features.reduce((n, f) => n + f.properties.count, 0)).toBe(city.total.count);
+    const stats = (await get('/api/statistics/incidents?period=year&year=2026&groupBy=commune', lanhdao)).json() as { total: { current: { incidents: number } } };
+    expect(city.total.count).toBe(stats.total.current.incidents);
+    const ward = (await get(url, saigon)).json() as Map;
+    expect(ward.scope.wholeCity).toBe(false);
+    expect(ward.communes.features.map((f) => f.id)).toContain('26740');
+    expect(ward.communes.features.length).toBeLessThan(168);
+    expect(ward.points.features.length).toBeLessThanOrEqual(city.points.features.length);
   });
 });

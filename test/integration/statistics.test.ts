@@ -1,12 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { CreateIncidentInput, IncidentCategory } from '../../src/contracts/incidents.ts';
-import type { IncidentStats, IncidentStatsQuery } from '../../src/contracts/statistics.ts';
-import type { Actor } from '../../src/server/kernel/actor.ts';
+import { incidentMapSchema, type IncidentMap, type IncidentMapQuery, type IncidentStats, type IncidentStatsQuery } from '../../src/contracts/statistics.ts';
+import { operatorActor, type Actor } from '../../src/server/kernel/actor.ts';
 import { DomainError } from '../../src/server/kernel/errors.ts';
 import { createIncident } from '../../src/server/modules/incidents/incident.service.ts';
 import { STATS_HEADERS } from '../../src/server/modules/statistics/statistics-export.ts';
-import { exportIncidentStatistics, incidentStatistics } from '../../src/server/modules/statistics/statistics.service.ts';
+import { exportIncidentStatistics, incidentMap, incidentStatistics } from '../../src/server/modules/statistics/statistics.service.ts';
+import { importBoundaries } from '../../src/server/modules/organisation/jurisdiction.service.ts';
 import { actorFor } from '../../src/server/seed/factories.ts';
 import { backends, DEMO_PASSWORD, openTestDb, unitIdByCode, type TestDb } from '../support/db.ts';
 
@@ -138,5 +142,125 @@ describe.each(backends())('statistics [%s]', (backend) => {
     expect(first.slice(1, 8)).toEqual([1, 'Phạm tội về trật tự xã hội', 2, 2, 0, null, 'Cùng kỳ dưới 10 vụ: không tính tỷ lệ'].map((v) => (v === null ? undefined : v)));
     const total = ws.getRow(4 + 10).values as unknown[];
     expect(total.slice(2, 5)).toEqual(['Tổng cộng', 2, 2]);
+  });
+});
+
+/**
+ * The map: located fixtures in 2024 (a year the demo city leaves empty) in Bến Thành (26743) and
+ * Sài Gòn (26740), some without a point. Boundaries come from the shared reference file through
+ * the organisation module's import, after the fallback without boundaries has been checked.
+ */
+const SHARED = path.resolve(import.meta.dirname, '../../../shared/data/vn-admin-units');
+const MAP_FIXTURES: [occurredAt: string, category: IncidentCategory, commune: string, point: { lat: number; lon: number } | null][] = [
+  ['2024-07-02T09:00:00+07:00', 'social_order', '26743', { lat: 10.7725, lon: 106.698 }],
+  ['2024-07-03T09:00:00+07:00', 'drugs', '26743', { lat: 10.773, lon: 106.699 }],
+  ['2024-07-04T09:00:00+07:00', 'drugs', '26743', null],
+  ['2024-07-05T09:00:00+07:00', 'drugs', '26740', { lat: 10.78, lon: 106.702 }],
+  ['2024-07-06T09:00:00+07:00', 'traffic_accident', '26740', null],
+  ['2024-07-31T23:59:00+07:00', 'drugs', '26740', { lat: 10.781, lon: 106.703 }],
+  ['2024-08-01T00:10:00+07:00', 'drugs', '26740', { lat: 10.781, lon: 106.703 }], // August: outside the July map
+  ['2023-07-10T09:00:00+07:00', 'drugs', '26743', { lat: 10.7725, lon: 106.698 }], // the base
+];
+
+describe.each(backends())('statistics map [%s]', (backend) => {
+  let t: TestDb;
+  const a: Record<string, Actor> = {};
+  const july = (over: Partial<IncidentMapQuery> = {}): IncidentMapQuery => ({ period: 'month', year: 2024, index: 7, ...over });
+  const counts = (m: IncidentMap) => Object.fromEntries(m.communes.features.filter((f) => f.properties.count || f.properties.baseCount).map((f) => [f.properties.code, [f.properties.count, f.properties.baseCount]]));
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    for (const name of ['admin', 'lanhdao', 'canbo.saigon']) a[name] = await actorFor(t.ctx, name, DEMO_PASSWORD);
+    const lead: Record<string, string> = { '26743': await unitIdByCode(t.db, 'CAX-26743'), '26740': await unitIdByCode(t.db, 'CAX-26740') };
+    for (const [occurredAt, category, commune, point] of MAP_FIXTURES)
+      await createIncident(t.ctx, a['admin']!, {
+        title: `Vụ việc bản đồ ${occurredAt}`,
+        category,
+        severity: category === 'drugs' ? 'serious' : 'minor',
+        occurredAt,
+        communeCode: commune,
+        point,
+        source: 'patrol',
+        description: 'Dữ liệu kiểm thử bản đồ',
+        peopleInvolved: 0,
+        injured: 0,
+        dead: 0,
+        damageVnd: 0,
+        leadUnitId: lead[commune]!,
+        supporting: [],
+      });
+  });
+  afterAll(async () => t?.close());
+
+  it('without imported boundaries: boundaries "missing", no communes, the points of the period still there', async () => {
+    const m = await incidentMap(t.ctx, a['admin']!, july());
+    expect(() => incidentMapSchema.parse(m)).not.toThrow();
+    expect(m.boundaries).toBe('missing');
+    expect(m.communes.features).toEqual([]);
+    expect(m.points.features).toHaveLength(4);
+    expect(m.total).toEqual({ count: 6, baseCount: 1 });
+    expect(m.outsideBoundaries).toBe(6);
+    expect([m.period.label, m.base.label]).toEqual(['tháng 7/2024', 'tháng 7/2023']);
+  });
+
+  it('after importing the shared boundaries: counts per commune, points newest first with code, severity and status', async () => {
+    const file: unknown = JSON.parse(fs.readFileSync(path.join(SHARED, 'hcmc-wards.geojson'), 'utf8'));
+    const r = await importBoundaries(t.ctx, operatorActor('test'), file);
+    expect(r.stored).toBe(168);
+    const m = await incidentMap(t.ctx, a['lanhdao']!, july());
+    expect(m.boundaries).toBe('imported');
+    expect(m.scope.wholeCity).toBe(true);
+    expect(m.communes.features).toHaveLength(168);
+    expect(counts(m)).toEqual({ '26743': [2 + 1, 1], '26740': [3, 0] });
+    expect(m.outsideBoundaries).toBe(0);
+    const bt = m.communes.features.find((f) => f.id === '26743')!;
+    expect(bt.properties.name).toBe('Phường Bến Thành');
+    expect(bt.geometry.type).toMatch(/Polygon/);
+    const pts = m.points.features.map((f) => f.properties);
+    expect(pts.map((p) => p.occurredOn)).toEqual(['2024-07-31', '2024-07-05', '2024-07-03', '2024-07-02']);
+    expect(pts[0]).toMatchObject({ category: 'drugs', severity: 'serious', status: 'new', communeCode: '26740' });
+    expect(pts[0]!.code).toMatch(/^VV-\d{5}$/);
+    expect(m.points.features[0]!.geometry.coordinates).toEqual([106.703, 10.781]);
+    expect([m.pointsTotal, m.pointsTruncated]).toEqual([4, false]);
+  });
+
+  it('a category filter and a point cap', async () => {
+    const drugs = await incidentMap(t.ctx, a['admin']!, july({ category: 'drugs' }));
+    expect(counts(drugs)).toEqual({ '26743': [2, 1], '26740': [2, 0] });
+    expect(drugs.points.features.every((f) => f.properties.category === 'drugs')).toBe(true);
+    const capped = await incidentMap(t.ctx, a['admin']!, july(), 2);
+    expect([capped.points.features.length, capped.pointsTotal, capped.pointsTruncated, capped.pointsLimit]).toEqual([2, 4, true, 2]);
+  });
+
+  it('scope narrows: the Sài Gòn officer gets the Sài Gòn commune only, with its own situations', async () => {
+    const m = await incidentMap(t.ctx, a['canbo.saigon']!, july());
+    expect(m.scope.wholeCity).toBe(false);
+    expect(m.communes.features.map((f) => f.id)).toEqual(['26740']);
+    expect(counts(m)).toEqual({ '26740': [3, 0] });
+    expect(m.points.features.every((f) => f.properties.communeCode === '26740')).toBe(true);
+    expect(m.points.features).toHaveLength(2);
+  });
+
+  it('over the demo year, every commune count equals a count made from the records, and the statistics by commune', async () => {
+    const q = { period: 'year' as const };
+    const m = await incidentMap(t.ctx, a['admin']!, q);
+    const { from, to } = m.period;
+    const rows = await sql<{ commune: string; on: string }>`select commune_code as commune, to_char(occurred_on, 'YYYY-MM-DD') as on from incidents`.execute(t.db);
+    const tally = (lo: string, hi: string) => {
+      const out: Record<string, number> = {};
+      for (const r of rows.rows) if (r.on >= lo && r.on <= hi) out[r.commune] = (out[r.commune] ?? 0) + 1;
+      return out;
+    };
+    const cur = tally(from, to);
+    const base = tally(m.base.from, m.base.to);
+    expect(Object.keys(cur).length).toBeGreaterThan(0);
+    for (const f of m.communes.features) expect([f.id, f.properties.count, f.properties.baseCount]).toEqual([f.id, cur[f.id] ?? 0, base[f.id] ?? 0]);
+    expect(m.total.count).toBe(Object.values(cur).reduce((x, y) => x + y, 0));
+    const s = await incidentStatistics(t.ctx, a['admin']!, { ...q, groupBy: 'commune' });
+    for (const r of s.rows) {
+      const f = m.communes.features.find((x) => x.id === r.key);
+      expect([r.key, f?.properties.count ?? 0, f?.properties.baseCount ?? 0]).toEqual([r.key, r.current.incidents, r.base.incidents]);
+    }
+    expect(m.total).toEqual({ count: s.total.current.incidents, baseCount: s.total.base.incidents });
   });
 });

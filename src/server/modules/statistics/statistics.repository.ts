@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/schema.ts';
 import type { Actor } from '../../kernel/actor.ts';
+import { unitInScope } from '../../db/scope.ts';
 import { visibleIncidentsScope } from '../incidents/incident.policy.ts';
 
 /** SQL of the statistics module: aggregates over the situations the viewer may see (the incidents list scope). */
@@ -82,6 +83,118 @@ export async function categoryChangeCounts(db: Q, actor: Actor, cur: Range) {
     .orderBy('lu.sort_key')
     .execute();
   return rows.map((r) => ({ unitId: r.unitId, unitName: r.unitName, incidents: Number(r.incidents), changed: Number(r.changed), downgraded: Number(r.downgraded) }));
+}
+
+export interface MapFilters {
+  category?: string | undefined;
+  communeCode?: string | undefined;
+}
+
+export interface MapCommuneRow {
+  code: string;
+  name: string;
+  /** GeoJSON Polygon or MultiPolygon as imported. */
+  boundary: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] };
+}
+
+export interface MapPointRow {
+  id: string;
+  number: number;
+  title: string;
+  category: string;
+  severity: string;
+  /** Columns of the derived status (deriveIncidentStatus in the incidents module). */
+  state: string;
+  level: string;
+  logCount: number;
+  reopenCount: number;
+  occurredOn: string;
+  communeCode: string;
+  lat: number;
+  lon: number;
+}
+
+export interface IncidentMapData {
+  /** Counts per commune code for the period and the base: the very rows of the statistics grouped by commune. */
+  counts: MetricRow[];
+  /** Communes in the viewer's scope, or with a counted situation, that have an imported boundary (code order). */
+  communes: MapCommuneRow[];
+  /** Located situations of the period, newest first, at most `pointsLimit`. */
+  points: MapPointRow[];
+  /** Located situations of the period in all (equals points.length unless truncated). */
+  pointsTotal: number;
+  pointsTruncated: boolean;
+}
+
+/**
+ * Everything the situation map needs, for one viewer, period and base (benchmarked on large data):
+ * 1. counts per commune — `incidentMetrics` grouped by commune, so the map and the statistics
+ *    never disagree (same scope, same period predicate, same filters);
+ * 2. the boundaries of the communes in the viewer's scope (communes of the units in the unit scope,
+ *    and communes assigned to the viewer) plus those where a counted situation lies, restricted to
+ *    the commune filter;
+ * 3. up to `pointsLimit` located situations of the period (+1 to detect truncation; the exact
+ *    total is counted only when truncated).
+ */
+export async function incidentMapData(db: Q, actor: Actor, cur: Range, base: Range, f: MapFilters, pointsLimit: number): Promise<IncidentMapData> {
+  const counts = await incidentMetrics(db, actor, 'commune', cur, base, f);
+  const counted = counts.map((r) => r.key);
+  let cq = db
+    .selectFrom('jurisdictions as j')
+    .select(['j.code', 'j.full_name as name', 'j.boundary'])
+    .where('j.boundary', 'is not', null)
+    .where((eb) => {
+      const ors = [
+        eb.exists(
+          eb
+            .selectFrom('units as u')
+            .select(eb.lit(1).as('one'))
+            .whereRef('u.commune_code', '=', 'j.code')
+            .where((e) => unitInScope(e, actor)),
+        ),
+      ];
+      if (actor.communeCodes.length > 0) ors.push(eb('j.code', 'in', [...actor.communeCodes]));
+      if (counted.length > 0) ors.push(eb('j.code', 'in', counted));
+      return eb.or(ors);
+    })
+    .orderBy('j.code');
+  if (f.communeCode) cq = cq.where('j.code', '=', f.communeCode);
+  const communes = (await cq.execute()).map((r) => ({ code: r.code, name: r.name, boundary: (typeof r.boundary === 'string' ? JSON.parse(r.boundary) : r.boundary) as MapCommuneRow['boundary'] }));
+
+  const located = () => {
+    let q = scoped(db, actor)
+      .where('i.occurred_on', '>=', cur.from)
+      .where('i.occurred_on', '<=', cur.to)
+      .where('i.lat', 'is not', null)
+      .where('i.lon', 'is not', null);
+    if (f.category) q = q.where('i.category', '=', f.category);
+    if (f.communeCode) q = q.where('i.commune_code', '=', f.communeCode);
+    return q;
+  };
+  const rows = await located()
+    .select([
+      'i.id',
+      'i.number',
+      'i.title',
+      'i.category',
+      'i.severity',
+      'i.state',
+      'i.level',
+      'i.log_count as logCount',
+      'i.reopen_count as reopenCount',
+      sql<string>`to_char(i.occurred_on, 'YYYY-MM-DD')`.as('occurredOn'),
+      'i.commune_code as communeCode',
+      'i.lat',
+      'i.lon',
+    ])
+    .orderBy('i.occurred_at', 'desc')
+    .orderBy('i.id')
+    .limit(pointsLimit + 1)
+    .execute();
+  const pointsTruncated = rows.length > pointsLimit;
+  const points = rows.slice(0, pointsLimit).map((r) => ({ ...r, number: Number(r.number), logCount: Number(r.logCount), reopenCount: Number(r.reopenCount), lat: Number(r.lat), lon: Number(r.lon) }));
+  const pointsTotal = pointsTruncated ? Number((await located().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n) : points.length;
+  return { counts, communes, points, pointsTotal, pointsTruncated };
 }
 
 export async function communeNames(db: Q, codes: string[]): Promise<Map<string, { name: string; sortKey: string }>> {

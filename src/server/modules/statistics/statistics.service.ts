@@ -1,5 +1,7 @@
 import { INCIDENT_CATEGORIES, type IncidentCategory } from '../../../contracts/incidents.ts';
-import type { CategoryChangeStats, IncidentStats, IncidentStatsQuery } from '../../../contracts/statistics.ts';
+import { type CategoryChangeStats, type IncidentMap, type IncidentMapQuery, type IncidentStats, type IncidentStatsQuery, MAP_POINTS_LIMIT } from '../../../contracts/statistics.ts';
+import type { IncidentLevel, IncidentSeverity, IncidentState } from '../../../contracts/incidents.ts';
+import { deriveIncidentStatus, incidentCode } from '../incidents/incident.ts';
 import { compareVietnamese } from '../../kernel/text.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { isAdmin } from '../../kernel/actor.ts';
@@ -42,6 +44,8 @@ async function scopeOf(ctx: Ctx, actor: Actor): Promise<{ label: string; wholeCi
   return { label: parts.length ? `trong phạm vi: ${[...new Set(parts)].join(', ')}` : 'không có phạm vi', wholeCity: false };
 }
 
+const p = (x: Period) => ({ kind: x.kind, from: x.from, to: x.to, label: x.label });
+
 const ZERO = { incidents: 0, dead: 0, injured: 0, damageVnd: 0, reopened: 0 };
 
 export async function incidentStatistics(ctx: Ctx, actor: Actor, q: IncidentStatsQuery): Promise<IncidentStats> {
@@ -78,7 +82,6 @@ export async function incidentStatistics(ctx: Ctx, actor: Actor, q: IncidentStat
       }),
       ZERO,
     );
-  const p = (x: Period) => ({ kind: x.kind, from: x.from, to: x.to, label: x.label });
   return {
     period: p(period),
     base: p(base),
@@ -105,5 +108,57 @@ export async function categoryChangeStatistics(ctx: Ctx, actor: Actor, q: Incide
     scope: await scopeOf(ctx, actor),
     minBaseForPercent: MIN_BASE_FOR_PERCENT,
     rows: rows.map((r) => ({ ...r, changeRatePercent: ratePercent(r.changed, r.incidents), downgradeRatePercent: ratePercent(r.downgraded, r.incidents) })),
+  };
+}
+
+/**
+ * The situation map for a period: commune boundaries in the viewer's scope with the count of the
+ * period and of the same period last year (the statistics grouped by commune: same scope, period
+ * logic and filters), and the located situations of the period as points. Not audited (a read,
+ * like the statistics).
+ */
+export async function incidentMap(ctx: Ctx, actor: Actor, q: IncidentMapQuery, pointsLimit = MAP_POINTS_LIMIT): Promise<IncidentMap> {
+  const period = resolvePeriod(q, ctx.today());
+  const base = samePeriodLastYear(period);
+  const d = await repo.incidentMapData(ctx.db, actor, period, base, { category: q.category, communeCode: q.communeCode }, pointsLimit);
+  const byCode = new Map(d.counts.map((r) => [r.key, r]));
+  const total = d.counts.reduce((a, r) => ({ count: a.count + r.cur.incidents, baseCount: a.baseCount + r.base.incidents }), { count: 0, baseCount: 0 });
+  const features = d.communes.map((c) => ({
+    type: 'Feature' as const,
+    id: c.code,
+    properties: { code: c.code, name: c.name, count: byCode.get(c.code)?.cur.incidents ?? 0, baseCount: byCode.get(c.code)?.base.incidents ?? 0 },
+    geometry: c.boundary,
+  }));
+  const onMap = features.reduce((a, f) => a + f.properties.count, 0);
+  return {
+    period: p(period),
+    base: p(base),
+    scope: await scopeOf(ctx, actor),
+    filters: { category: q.category ?? null, communeCode: q.communeCode ?? null },
+    boundaries: features.length > 0 ? 'imported' : 'missing',
+    communes: { type: 'FeatureCollection', features },
+    points: {
+      type: 'FeatureCollection',
+      features: d.points.map((r) => ({
+        type: 'Feature' as const,
+        id: r.id,
+        properties: {
+          id: r.id,
+          code: incidentCode(r.number),
+          title: r.title,
+          category: r.category as IncidentCategory,
+          severity: r.severity as IncidentSeverity,
+          status: deriveIncidentStatus({ state: r.state as IncidentState, level: r.level as IncidentLevel, logCount: r.logCount, reopenCount: r.reopenCount }),
+          occurredOn: r.occurredOn,
+          communeCode: r.communeCode,
+        },
+        geometry: { type: 'Point' as const, coordinates: [r.lon, r.lat] as [number, number] },
+      })),
+    },
+    pointsLimit,
+    pointsTotal: d.pointsTotal,
+    pointsTruncated: d.pointsTruncated,
+    total,
+    outsideBoundaries: total.count - onMap,
   };
 }
