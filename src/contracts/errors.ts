@@ -73,6 +73,7 @@ export const ERROR_CODES = [
   'incident.same_category',
   'incident.closing_report_required',
   'incident.reason_required',
+  'incident.invalid_merge',
   'statistics.invalid_period',
   'tip.unknown_commune',
   'tip.point_outside_city',
@@ -88,6 +89,7 @@ export const ERROR_CODES = [
   'tip.extension_exceeds_legal_maximum',
   'tip.decision_date_invalid',
   'tip.not_decided',
+  'tip.already_linked',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -84,6 +84,8 @@ export const significanceInput = z.strictObject({ ...versioned, action: z.enum([
 export const closingReportInput = z.strictObject({ ...versioned, report: text(10_000) });
 export const closureDecisionInput = z.strictObject({ ...versioned, decision: z.enum(['confirm', 'return']), reason: text(2000).nullable().optional() });
 export const reopenInput = z.strictObject({ ...versioned, reason: text(2000) });
+/** Merge this situation (a duplicate) into another one, which is kept. */
+export const mergeIncidentInput = z.strictObject({ ...versioned, intoId: uuid, reason: text(2000) });
 
 export const incidentListQuery = pageQuery.extend({
   category: z.enum(INCIDENT_CATEGORIES).optional(),
@@ -127,6 +129,8 @@ export const incidentSchema = z.object({
   reopenCount: z.number().int(),
   closingReport: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** Set when this situation was a duplicate merged into another (then it is closed and not counted). */
+  mergedInto: z.object({ id: uuid, code: z.string() }).nullable(),
   version: z.number().int(),
   abilities: abilitiesSchema,
 });
@@ -145,3 +149,7 @@ export const incidentEventSchema = z.object({
 export const incidentDetailSchema = incidentSchema.extend({ events: z.array(incidentEventSchema) });
 export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
 export const incidentPage = pageOf(incidentSchema);
+
+/** Likely duplicates of a situation: same commune and category within the window (hours). */
+export const incidentDuplicatesSchema = z.object({ windowHours: z.number().int(), items: z.array(incidentSchema) });
+export type IncidentDuplicates = z.infer<typeof incidentDuplicatesSchema>;

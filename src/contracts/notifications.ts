@@ -27,6 +27,12 @@ export const NOTIFICATION_KINDS = [
   'tip_transfer_due', // sắp hết / đã quá thời hạn chuyển 24 h (48 h) — scan
   'tip_deadline_soon', // thời hạn giải quyết (Điều 147) sắp hết — scan
   'tip_overdue', // quá thời hạn giải quyết — scan
+  // Security and order situations (incidents module)
+  'incident_assigned', // đơn vị được giao chủ trì / hỗ trợ xử lý vụ việc
+  'incident_escalated', // vụ việc được chuyển lên cấp trên
+  'incident_significance_proposed', // đề nghị xác định vụ việc nổi bật: chờ xác minh
+  'incident_closing_reported', // đơn vị chủ trì báo cáo kết thúc: chờ xác nhận
+  'incident_closure_returned', // cấp trên trả lại báo cáo kết thúc
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

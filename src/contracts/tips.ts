@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { communeCode, isoDate, pageOf, pageQuery, text, uuid } from './common.ts';
 import { abilitiesSchema } from './organisation.ts';
+import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES, incidentSchema } from './incidents.ts';
 
 /**
  * Citizen tips — nguồn tin về tội phạm (Bộ luật Tố tụng hình sự 2015, arts. 144–149).
@@ -146,6 +147,8 @@ export const tipSchema = z.object({
   transferredAt: z.string().nullable(),
   outcome: z.object({ kind: z.enum(TIP_OUTCOMES), decisionNo: z.string(), decidedOn: isoDate }).nullable(),
   senderNotifiedAt: z.string().nullable(),
+  /** The situation this tip opened or joined (vụ việc), by code; open it to see more. */
+  incident: z.object({ id: uuid, code: z.string() }).nullable(),
   clock: tipClockSchema,
   files: z.array(z.object({ id: uuid, filename: z.string(), mime: z.string(), size: z.number().int() })),
   questions: z.array(z.object({ id: uuid, question: z.string(), askedAt: z.string(), answer: z.string().nullable(), answeredAt: z.string().nullable() })),
@@ -197,3 +200,24 @@ export type ExtendTipInput = z.infer<typeof extendTipInput>;
 export type SuspendTipInput = z.infer<typeof suspendTipInput>;
 export type RestoreTipInput = z.infer<typeof restoreTipInput>;
 export type TipOutcomeInput = z.infer<typeof tipOutcomeInput>;
+
+// ── Tip ↔ situation ─────────────────────────────────────────────────────────────────────────
+
+/** Join an existing situation, or open a new one from the tip (place, time and text come from the tip). */
+export const linkTipIncidentInput = z.union([
+  z.strictObject({ incidentId: uuid }),
+  z.strictObject({
+    open: z.strictObject({
+      title: text(300),
+      category: z.enum(INCIDENT_CATEGORIES),
+      severity: z.enum(INCIDENT_SEVERITIES).default('minor'),
+      /** Defaults to the commune police of the place (the receiving unit). */
+      leadUnitId: uuid.optional(),
+    }),
+  }),
+]);
+export type LinkTipIncidentInput = z.infer<typeof linkTipIncidentInput>;
+
+/** Situations a tip may belong to: same commune, close in time (suggestions, nearest first). */
+export const tipRelatedIncidentsSchema = z.object({ windowHours: z.number().int(), items: z.array(incidentSchema) });
+export type TipRelatedIncidents = z.infer<typeof tipRelatedIncidentsSchema>;

@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_task_tracking.ts';
 import * as m0005 from './migrations/0005_user_email.ts';
 import * as m0006 from './migrations/0006_incidents.ts';
 import * as m0007 from './migrations/0007_tips.ts';
+import * as m0008 from './migrations/0008_situation_links.ts';
 
 /** Forward-only migrations, listed in order. Add new files here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_user_email': m0005,
   '0006_incidents': m0006,
   '0007_tips': m0007,
+  '0008_situation_links': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -382,6 +382,8 @@ export interface IncidentsTable {
   closing_report: string | null;
   closing_reported_by: string | null;
   closed_at: Date | null;
+  /** The situation this one was merged into (migration 0008); the duplicate is closed. */
+  merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
   search_text: string;
   created_by: string | null;
   version: Generated<number>;

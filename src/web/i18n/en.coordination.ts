@@ -455,6 +455,11 @@ export const enCoordination: Shape<typeof viCoordination> = {
       tip_transfer_due: 'Tip {{trackingCode}} must be transferred to the investigating body before {{dueAt}}.',
       tip_deadline_soon: 'Tip {{trackingCode}} is near its settlement deadline ({{dueOn}}, {{daysLeft}} days left).',
       tip_overdue: 'Tip {{trackingCode}} is past its settlement deadline ({{dueOn}}).',
+      incident_assigned: '{{assigningUnitName}} assigned situation {{code}} «{{title}}» to the unit.',
+      incident_escalated: 'Situation {{code}} «{{title}}» was escalated to the unit by {{fromUnitName}}.',
+      incident_significance_proposed: 'Situation {{code}} «{{title}}» was proposed as significant: verification needed.',
+      incident_closing_reported: '{{leadUnitName}} reported situation {{code}} «{{title}}» closed: confirmation needed.',
+      incident_closure_returned: 'The closing report of situation {{code}} «{{title}}» was returned: {{reason}}',
     },
   },
 };

@@ -307,6 +307,8 @@ export const en: Dictionary = {
     'task.submit_requires_full_progress': 'A task can be submitted for evaluation only at 100%.',
     'task.not_coordinator': 'This unit is not a coordinating unit of the task.',
     'task.already_answered': 'The unit has already answered the coordination request.',
+    'incident.invalid_merge': 'Cannot merge into this situation (itself, or one already merged into another).',
+    'tip.already_linked': 'The tip is already linked to situation {{code}}.',
     'tip.unknown_commune': "The commune is not one of the city's communes.",
     'tip.point_outside_city': 'The map point lies outside the city.',
     'tip.challenge_failed': 'The submission could not be verified. Reload the page and send again.',

@@ -446,6 +446,11 @@ export const viCoordination = {
       tip_transfer_due: 'Nguồn tin {{trackingCode}} phải chuyển cơ quan điều tra trước {{dueAt}}.',
       tip_deadline_soon: 'Nguồn tin {{trackingCode}} sắp hết thời hạn giải quyết ({{dueOn}}, còn {{daysLeft}} ngày).',
       tip_overdue: 'Nguồn tin {{trackingCode}} đã quá thời hạn giải quyết ({{dueOn}}).',
+      incident_assigned: 'Đơn vị được {{assigningUnitName}} giao xử lý vụ việc {{code}} «{{title}}».',
+      incident_escalated: 'Vụ việc {{code}} «{{title}}» được chuyển lên đơn vị từ {{fromUnitName}}.',
+      incident_significance_proposed: 'Vụ việc {{code}} «{{title}}» được đề nghị xác định là nổi bật: cần xác minh.',
+      incident_closing_reported: '{{leadUnitName}} báo cáo kết thúc vụ việc {{code}} «{{title}}»: chờ xác nhận.',
+      incident_closure_returned: 'Báo cáo kết thúc vụ việc {{code}} «{{title}}» bị trả lại: {{reason}}',
     },
   },
 };

@@ -303,6 +303,8 @@ export const vi = {
     'task.submit_requires_full_progress': 'Chỉ đề nghị đánh giá khi tiến độ đạt 100%.',
     'task.not_coordinator': 'Đơn vị này không phải đơn vị phối hợp của nhiệm vụ.',
     'task.already_answered': 'Đơn vị đã trả lời yêu cầu phối hợp.',
+    'incident.invalid_merge': 'Không thể gộp vào vụ việc này (chính nó, hoặc vụ việc đã được gộp vào vụ việc khác).',
+    'tip.already_linked': 'Nguồn tin đã gắn với vụ việc {{code}}.',
     'tip.unknown_commune': 'Xã, phường không có trong danh mục của Thành phố.',
     'tip.point_outside_city': 'Vị trí trên bản đồ nằm ngoài địa bàn Thành phố.',
     'tip.challenge_failed': 'Không xác minh được yêu cầu gửi tin. Vui lòng tải lại trang và gửi lại.',

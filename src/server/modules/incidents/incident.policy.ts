@@ -88,6 +88,8 @@ export const canVerifySignificant = (a: Actor, i: IncidentAccessRecord) =>
 export const canReportClosing = (a: Actor, i: IncidentAccessRecord) => canViewIncident(a, i) && i.state === 'open' && isLeadSide(a, i);
 export const canDecideClosure = (a: Actor, i: IncidentAccessRecord) =>
   canViewIncident(a, i) && i.state === 'closing' && isOverseer(a, i) && !(a.userId !== null && a.userId === i.closingReportedBy);
+/** Merging a duplicate into another situation: the overseeing level, while the duplicate is not closed. */
+export const canMergeIncident = (a: Actor, i: IncidentAccessRecord) => canViewIncident(a, i) && i.state !== 'closed' && isOverseer(a, i);
 export const canReopen = (a: Actor, i: IncidentAccessRecord) => canViewIncident(a, i) && i.state === 'closed' && isOverseer(a, i);
 
 /** Whether the actor may open a situation led by `lead`, assigned by `assigning`. */
@@ -113,6 +115,7 @@ export function incidentAbilities(actor: Actor, i: IncidentAccessRecord): Record
     reportClosing: canReportClosing(actor, i),
     decideClosure: canDecideClosure(actor, i),
     reopen: canReopen(actor, i),
+    merge: canMergeIncident(actor, i),
   };
 }
 

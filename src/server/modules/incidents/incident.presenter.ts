@@ -55,6 +55,7 @@ export function presentIncident(actor: Actor, r: IncidentRow): Incident {
     reopenCount: r.reopenCount,
     closingReport: r.closingReport,
     closedAt: r.closedAt ? r.closedAt.toISOString() : null,
+    mergedInto: r.mergedIntoId && r.mergedIntoNumber !== null ? { id: r.mergedIntoId, code: incidentCode(r.mergedIntoNumber) } : null,
     version: r.version,
     abilities: incidentAbilities(actor, accessRecord(r)),
   };

@@ -81,6 +81,8 @@ export interface IncidentRow {
   closingReport: string | null;
   closingReportedBy: string | null;
   closedAt: Date | null;
+  mergedIntoId: string | null;
+  mergedIntoNumber: number | null;
   version: number;
   sqlStatus: IncidentStatus;
   supporting: SupportingRow[];
@@ -133,6 +135,8 @@ function base(db: Q) {
       'i.closing_report as closingReport',
       'i.closing_reported_by as closingReportedBy',
       'i.closed_at as closedAt',
+      'i.merged_into_id as mergedIntoId',
+      (eb) => eb.selectFrom('incidents as mi').select('mi.number').whereRef('mi.id', '=', 'i.merged_into_id').as('mergedIntoNumber'),
       'i.version',
       incidentStatusSql().as('sqlStatus'),
     ]);
@@ -163,6 +167,7 @@ async function complete(db: Q, rows: RawRow[]): Promise<IncidentRow[]> {
     return {
       ...rest,
       number: Number(rest.number),
+      mergedIntoNumber: rest.mergedIntoNumber === null ? null : Number(rest.mergedIntoNumber),
       damageVnd: Number(rest.damageVnd),
       leadUnit: { id: luId, name: luName, path: luPath, communeCode: luCommune },
       assigningUnit: { id: auId, name: auName, path: auPath, communeCode: auCommune },
@@ -287,6 +292,7 @@ export interface IncidentChanges {
   closing_report?: string | null;
   closing_reported_by?: string | null;
   closed_at?: Date | null;
+  merged_into_id?: string | null;
 }
 
 /** Optimistic update: applies only when the stored version matches; bumps the version. */
@@ -366,4 +372,51 @@ export const CITY_PROVINCE = '79';
 
 export async function unitForIncident(db: Q, id: string): Promise<(UnitRef & { parentId: string | null; level: string; type: string }) | undefined> {
   return db.selectFrom('units').select(['id', 'name', 'path', 'commune_code as communeCode', 'parent_id as parentId', 'level', 'type']).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Visible situations likely to be the same as `of` (same commune and category, occurred within
+ * the window; see isLikelyDuplicate), not merged away, nearest in time first.
+ */
+export async function duplicateCandidates(db: Q, actor: Actor, of: { id: string; communeCode: string; category: string; occurredAt: Date }, windowHours: number, limit = 10): Promise<IncidentRow[]> {
+  const ms = windowHours * 3600_000;
+  const rows = await base(db)
+    .where((eb) => visibleIncidentsScope(eb, actor))
+    .where('i.id', '<>', of.id)
+    .where('i.commune_code', '=', of.communeCode)
+    .where('i.category', '=', of.category)
+    .where('i.merged_into_id', 'is', null)
+    .where('i.occurred_at', '>=', new Date(of.occurredAt.getTime() - ms))
+    .where('i.occurred_at', '<=', new Date(of.occurredAt.getTime() + ms))
+    .orderBy(sql`abs(extract(epoch from (i.occurred_at - ${of.occurredAt.toISOString()}::timestamptz)))`)
+    .orderBy('i.number')
+    .limit(limit)
+    .execute();
+  return complete(db, rows);
+}
+
+/** Visible situations in a commune around a time (any category), for a tip to join; nearest first. */
+export async function incidentsNear(db: Q, actor: Actor, communeCode: string, at: Date, windowHours: number, limit = 10): Promise<IncidentRow[]> {
+  const ms = windowHours * 3600_000;
+  const rows = await base(db)
+    .where((eb) => visibleIncidentsScope(eb, actor))
+    .where('i.commune_code', '=', communeCode)
+    .where('i.merged_into_id', 'is', null)
+    .where('i.occurred_at', '>=', new Date(at.getTime() - ms))
+    .where('i.occurred_at', '<=', new Date(at.getTime() + ms))
+    .orderBy(sql`abs(extract(epoch from (i.occurred_at - ${at.toISOString()}::timestamptz)))`)
+    .orderBy('i.number')
+    .limit(limit)
+    .execute();
+  return complete(db, rows);
+}
+
+export async function setMergedInto(trx: Tx, id: string, intoId: string, now: Date): Promise<void> {
+  await trx.updateTable('incidents').set({ merged_into_id: intoId, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Move the tips linked to a merged duplicate over to the kept situation; how many moved. */
+export async function moveTips(trx: Tx, fromId: string, toId: string): Promise<number> {
+  const r = await sql`update tips set incident_id = ${toId}, updated_at = now() where incident_id = ${fromId}`.execute(trx);
+  return Number(r.numAffectedRows ?? 0);
 }

@@ -11,10 +11,12 @@ import {
   deescalateInput,
   escalateInput,
   incidentDetailSchema,
+  incidentDuplicatesSchema,
   incidentListQuery,
   incidentPage,
   incidentSchema,
   logEntryInput,
+  mergeIncidentInput,
   reopenInput,
   significanceInput,
 } from '../../../contracts/incidents.ts';
@@ -29,10 +31,11 @@ import {
   decideSignificance,
   deescalateIncident,
   escalateIncident,
+  mergeIncident,
   reopenIncident,
   reportClosing,
 } from './incident.service.ts';
-import { getIncident, listIncidents } from './incident-queries.service.ts';
+import { findDuplicateIncidents, getIncident, listIncidents } from './incident-queries.service.ts';
 
 const idParams = z.object({ id: uuid });
 
@@ -75,5 +78,11 @@ export function incidentRoutes(api: FastifyInstance, { ctx }: RouteDeps): void {
   );
   r.post('/incidents/:id/reopen', { schema: { tags, summary: 'Reopen a closed situation, with a reason (counted)', params: idParams, body: reopenInput, response: res } }, (req) =>
     reopenIncident(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.get('/incidents/:id/duplicates', { schema: { tags, summary: 'Likely duplicates: same commune and category within 48 hours (suggestions for merging)', params: idParams, response: { 200: incidentDuplicatesSchema } } }, (req) =>
+    findDuplicateIncidents(ctx, actorOf(req), req.params.id),
+  );
+  r.post('/incidents/:id/merge', { schema: { tags, summary: 'Merge this duplicate into another situation (closed, not counted; tips move over)', params: idParams, body: mergeIncidentInput, response: res } }, (req) =>
+    mergeIncident(ctx, actorOf(req), req.params.id, req.body),
   );
 }

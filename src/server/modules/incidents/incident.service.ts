@@ -11,16 +11,20 @@ import type {
   IncidentCategory,
   IncidentLevel,
   logEntryInput,
+  mergeIncidentInput,
   reopenInput,
   significanceInput,
 } from '../../../contracts/incidents.ts';
 import type { Tx } from '../../db/schema.ts';
+import { publishChange } from '../../db/events.ts';
 import { inTransaction } from '../../db/tx.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { writeAudit } from '../../kernel/audit.ts';
 import { vnToday, type Ctx } from '../../kernel/context.ts';
 import { DomainError, forbidden, hiddenNotFound, notFound, staleVersion } from '../../kernel/errors.ts';
 import { foldForSearch } from '../../kernel/text.ts';
+import type { NotificationKind } from '../../../contracts/notifications.ts';
+import { notifyUnitMembers } from '../notifications/notification.service.ts';
 import { canEscalateTo, incidentCode, isDowngrade, pointInCity, previousLevel, unitFitsLevel, type LevelStep } from './incident.ts';
 import {
   actsFor,
@@ -30,6 +34,7 @@ import {
   canDeescalate,
   canEscalate,
   canLogFor,
+  canMergeIncident,
   canProposeSignificant,
   canReportClosing,
   canVerifySignificant,
@@ -62,58 +67,81 @@ async function unitOrFail(trx: Tx, id: string, path: string) {
   return u;
 }
 
-const reload = async (trx: Tx, actor: Actor, id: string): Promise<Incident> => presentIncident(actor, (await repo.findIncidentById(trx, id))!);
+/**
+ * Re-read after a change and announce it on the live board (sent on commit): the units that take
+ * part and the commune of the place decide who receives it (ADR 010).
+ */
+async function reload(trx: Tx, actor: Actor, id: string): Promise<Incident> {
+  return presentIncident(actor, await publishIncident(trx, id));
+}
+
+/** Announce a situation's change (sent on commit) to its units and the commune of the place; the row re-read. */
+export async function publishIncident(trx: Tx, id: string): Promise<repo.IncidentRow> {
+  const row = (await repo.findIncidentById(trx, id))!;
+  const unitIds = [row.leadUnit.id, row.assigningUnit.id, row.overseeingUnit.id, ...row.supporting.map((s) => s.id)];
+  await publishChange(trx, { type: 'incident', id, unitIds, communeCode: row.communeCode });
+  return row;
+}
+
+/** Tell the members of some units about a situation (never the acting user). */
+function notify(trx: Tx, actor: Actor, kind: NotificationKind, unitIds: readonly string[], row: { id: string; number: number; title: string }, params: Record<string, unknown> = {}) {
+  return notifyUnitMembers(trx, actor, { unitIds, kind, params: { incidentId: row.id, code: incidentCode(row.number), title: row.title, ...params } });
+}
 
 export async function createIncident(ctx: Ctx, actor: Actor, input: CreateIncidentInput): Promise<Incident> {
   const now = ctx.now();
-  return inTransaction(ctx.db, async (trx) => {
-    if (!(await repo.communeOfCity(trx, input.communeCode)))
-      throw new DomainError('incident.unknown_commune', { communeCode: input.communeCode }, [{ path: 'communeCode', code: 'unknown_commune' }]);
-    if (input.point && !pointInCity(input.point)) throw new DomainError('incident.point_outside_city', { ...input.point }, [{ path: 'point', code: 'outside_city' }]);
-    const occurredAt = new Date(input.occurredAt);
-    if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw new DomainError('incident.occurred_in_future', { occurredAt: input.occurredAt }, [{ path: 'occurredAt', code: 'in_future' }]);
-    const lead = await unitOrFail(trx, input.leadUnitId, 'leadUnitId');
-    const assigningId = input.assigningUnitId ?? lead.parentId ?? lead.id;
-    const assigning = await unitOrFail(trx, assigningId, 'assigningUnitId');
-    const seen = new Set([lead.id]);
-    for (const [k, s] of input.supporting.entries()) {
-      if (seen.has(s.unitId)) throw new DomainError('incident.duplicate_unit', { unitId: s.unitId }, [{ path: `supporting.${k}.unitId`, code: 'duplicate' }]);
-      seen.add(s.unitId);
-      await unitOrFail(trx, s.unitId, `supporting.${k}.unitId`);
-    }
-    if (!canCreateIncident(actor, lead, assigning)) throw forbidden('incident.create');
+  return inTransaction(ctx.db, async (trx) => reload(trx, actor, (await openIncidentIn(trx, actor, input, now)).id));
+}
 
-    const { id, number } = await repo.insertIncident(
-      trx,
-      {
-        title: input.title,
-        category: input.category,
-        severity: input.severity,
-        occurredAt,
-        occurredOn: vnToday(occurredAt),
-        communeCode: input.communeCode,
-        address: input.address ?? null,
-        lat: input.point?.lat ?? null,
-        lon: input.point?.lon ?? null,
-        source: input.source,
-        description: input.description,
-        peopleInvolved: input.peopleInvolved,
-        injured: input.injured,
-        dead: input.dead,
-        damageVnd: input.damageVnd,
-        leadUnitId: lead.id,
-        assigningUnitId: assigning.id,
-        createdBy: actor.userId,
-        now,
-      },
-      (n) => searchTextOf(n, input),
-    );
-    await repo.insertSupporting(trx, id, input.supporting, now);
-    await repo.insertEvent(trx, { incidentId: id, kind: 'opened', actor, unitId: assigning.id, data: { leadUnitId: lead.id, level: 'commune' }, at: now });
-    for (const s of input.supporting) await repo.insertEvent(trx, { incidentId: id, kind: 'supporting_added', actor, unitId: s.unitId, reason: s.assignment, at: now });
-    await writeAudit(trx, actor, { action: 'incident.opened', entityType: 'incident', entityId: id, data: { ...input, assigningUnitId: assigning.id, number } });
-    return reload(trx, actor, id);
-  });
+/** Open a situation inside the caller's transaction (also used when a tip opens one). */
+export async function openIncidentIn(trx: Tx, actor: Actor, input: CreateIncidentInput, now: Date): Promise<{ id: string; number: number }> {
+  if (!(await repo.communeOfCity(trx, input.communeCode)))
+    throw new DomainError('incident.unknown_commune', { communeCode: input.communeCode }, [{ path: 'communeCode', code: 'unknown_commune' }]);
+  if (input.point && !pointInCity(input.point)) throw new DomainError('incident.point_outside_city', { ...input.point }, [{ path: 'point', code: 'outside_city' }]);
+  const occurredAt = new Date(input.occurredAt);
+  if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw new DomainError('incident.occurred_in_future', { occurredAt: input.occurredAt }, [{ path: 'occurredAt', code: 'in_future' }]);
+  const lead = await unitOrFail(trx, input.leadUnitId, 'leadUnitId');
+  const assigningId = input.assigningUnitId ?? lead.parentId ?? lead.id;
+  const assigning = await unitOrFail(trx, assigningId, 'assigningUnitId');
+  const seen = new Set([lead.id]);
+  for (const [k, s] of input.supporting.entries()) {
+    if (seen.has(s.unitId)) throw new DomainError('incident.duplicate_unit', { unitId: s.unitId }, [{ path: `supporting.${k}.unitId`, code: 'duplicate' }]);
+    seen.add(s.unitId);
+    await unitOrFail(trx, s.unitId, `supporting.${k}.unitId`);
+  }
+  if (!canCreateIncident(actor, lead, assigning)) throw forbidden('incident.create');
+
+  const { id, number } = await repo.insertIncident(
+    trx,
+    {
+      title: input.title,
+      category: input.category,
+      severity: input.severity,
+      occurredAt,
+      occurredOn: vnToday(occurredAt),
+      communeCode: input.communeCode,
+      address: input.address ?? null,
+      lat: input.point?.lat ?? null,
+      lon: input.point?.lon ?? null,
+      source: input.source,
+      description: input.description,
+      peopleInvolved: input.peopleInvolved,
+      injured: input.injured,
+      dead: input.dead,
+      damageVnd: input.damageVnd,
+      leadUnitId: lead.id,
+      assigningUnitId: assigning.id,
+      createdBy: actor.userId,
+      now,
+    },
+    (n) => searchTextOf(n, input),
+  );
+  await repo.insertSupporting(trx, id, input.supporting, now);
+  await repo.insertEvent(trx, { incidentId: id, kind: 'opened', actor, unitId: assigning.id, data: { leadUnitId: lead.id, level: 'commune' }, at: now });
+  for (const s of input.supporting) await repo.insertEvent(trx, { incidentId: id, kind: 'supporting_added', actor, unitId: s.unitId, reason: s.assignment, at: now });
+  await writeAudit(trx, actor, { action: 'incident.opened', entityType: 'incident', entityId: id, data: { ...input, assigningUnitId: assigning.id, number } });
+  await notify(trx, actor, 'incident_assigned', [lead.id, ...input.supporting.map((s) => s.unitId)], { id, number, title: input.title }, { assigningUnitName: assigning.name });
+  return { id, number };
 }
 
 /**
@@ -148,6 +176,7 @@ export function addSupportingUnit(ctx: Ctx, actor: Actor, id: string, input: z.i
     await repo.insertSupporting(trx, id, [{ unitId: input.unitId, assignment: input.assignment }], now);
     await repo.insertEvent(trx, { incidentId: id, kind: 'supporting_added', actor, unitId: input.unitId, reason: input.assignment, at: now });
     await writeAudit(trx, actor, { action: 'incident.supporting_added', entityType: 'incident', entityId: id, data: input });
+    await notify(trx, actor, 'incident_assigned', [input.unitId], row, { assigningUnitName: row.overseeingUnit.name });
   });
 }
 
@@ -189,6 +218,7 @@ export function escalateIncident(ctx: Ctx, actor: Actor, id: string, input: z.in
     const data = { fromLevel: from, toLevel: input.toLevel, fromUnitId: row.overseeingUnit.id, unitId: target.id };
     await repo.insertEvent(trx, { incidentId: id, kind: 'escalated', actor, unitId: target.id, reason: input.reason, data, at: now });
     await writeAudit(trx, actor, { action: 'incident.escalated', entityType: 'incident', entityId: id, data: { ...data, reason: input.reason } });
+    await notify(trx, actor, 'incident_escalated', [target.id], row, { fromUnitName: row.overseeingUnit.name, level: input.toLevel });
   });
 }
 
@@ -243,6 +273,7 @@ export function decideSignificance(ctx: Ctx, actor: Actor, id: string, input: z.
     const kind = { propose: 'significance_proposed', verify: 'significance_verified', reject: 'significance_rejected' }[input.action];
     await repo.insertEvent(trx, { incidentId: id, kind, actor, unitId: actor.unitId, reason: input.reason ?? null, at: now });
     await writeAudit(trx, actor, { action: `incident.${kind}`, entityType: 'incident', entityId: id, data: { reason: input.reason ?? null } });
+    if (input.action === 'propose') await notify(trx, actor, 'incident_significance_proposed', [row.overseeingUnit.id], row);
   });
 }
 
@@ -255,6 +286,7 @@ export function reportClosing(ctx: Ctx, actor: Actor, id: string, input: z.infer
     await apply(trx, row, input.version, { state: 'closing', closing_report: input.report, closing_reported_by: actor.userId }, now);
     await repo.insertEvent(trx, { incidentId: id, kind: 'closing_reported', actor, unitId: row.leadUnit.id, reason: input.report, at: now });
     await writeAudit(trx, actor, { action: 'incident.closing_reported', entityType: 'incident', entityId: id, data: input });
+    await notify(trx, actor, 'incident_closing_reported', [row.overseeingUnit.id], row, { leadUnitName: row.leadUnit.name });
   });
 }
 
@@ -273,6 +305,7 @@ export function decideClosure(ctx: Ctx, actor: Actor, id: string, input: z.infer
     const kind = input.decision === 'confirm' ? 'closure_confirmed' : 'closure_returned';
     await repo.insertEvent(trx, { incidentId: id, kind, actor, unitId: row.overseeingUnit.id, reason: input.reason ?? null, at: now });
     await writeAudit(trx, actor, { action: `incident.${kind}`, entityType: 'incident', entityId: id, data: { reason: input.reason ?? null } });
+    if (input.decision === 'return') await notify(trx, actor, 'incident_closure_returned', [row.leadUnit.id], row, { reason: input.reason ?? '' });
   });
 }
 
@@ -286,4 +319,34 @@ export function reopenIncident(ctx: Ctx, actor: Actor, id: string, input: z.infe
     await repo.insertEvent(trx, { incidentId: id, kind: 'reopened', actor, unitId: row.overseeingUnit.id, reason: input.reason, data: { reopenCount: row.reopenCount + 1 }, at: now });
     await writeAudit(trx, actor, { action: 'incident.reopened', entityType: 'incident', entityId: id, data: { reason: input.reason, reopenCount: row.reopenCount + 1 } });
   });
+}
+
+/**
+ * Merge a duplicate into the situation that is kept: the duplicate is closed with a pointer to the
+ * kept one (and leaves the statistics), tips linked to it move over, both logs say so. Only the
+ * level overseeing the duplicate may merge, and it must see the kept situation.
+ */
+export function mergeIncident(ctx: Ctx, actor: Actor, id: string, input: z.infer<typeof mergeIncidentInput>): Promise<Incident> {
+  return change(ctx, actor, id, async (trx, row, now) => {
+    const rec = accessRecord(row);
+    if (!isOverseer(actor, rec)) throw forbidden('incident.merge');
+    if (!canMergeIncident(actor, rec)) throw invalid(row.state, 'merge');
+    if (input.intoId === id) throw new DomainError('incident.invalid_merge', { reason: 'self' }, [{ path: 'intoId', code: 'invalid_merge' }]);
+    await repo.lockIncident(trx, input.intoId);
+    const into = await loadVisibleIncident(trx, actor, input.intoId);
+    if (into.mergedIntoId) throw new DomainError('incident.invalid_merge', { reason: 'target_merged', code: incidentCode(into.number) }, [{ path: 'intoId', code: 'invalid_merge' }]);
+    await apply(trx, row, input.version, { state: 'closed', closed_at: now, merged_into_id: into.id }, now);
+    const movedTips = await repo.moveTips(trx, id, into.id);
+    const data = { intoId: into.id, intoCode: incidentCode(into.number), fromId: id, fromCode: incidentCode(row.number), movedTips };
+    await repo.insertEvent(trx, { incidentId: id, kind: 'merged_into', actor, unitId: row.overseeingUnit.id, reason: input.reason, data, at: now });
+    await repo.insertEvent(trx, { incidentId: into.id, kind: 'merged_from', actor, unitId: row.overseeingUnit.id, reason: input.reason, data, at: now });
+    await writeAudit(trx, actor, { action: 'incident.merged', entityType: 'incident', entityId: id, data: { ...data, reason: input.reason } });
+    await reload(trx, actor, into.id); // announces the kept situation too
+  });
+}
+
+/** A tip joined or opened this situation (called by the tips module inside its transaction). */
+export async function logTipLinked(trx: Tx, actor: Actor, incidentId: string, tip: { tipId: string; trackingCode: string; unitId: string }, now: Date): Promise<void> {
+  await repo.insertEvent(trx, { incidentId, kind: 'tip_linked', actor, unitId: tip.unitId, data: { tipId: tip.tipId, trackingCode: tip.trackingCode }, at: now });
+  await publishIncident(trx, incidentId);
 }

@@ -72,6 +72,21 @@ export function deriveIncidentStatus(i: IncidentStatusInput): IncidentStatus {
   return i.logCount > 0 ? 'handling' : 'new';
 }
 
+/**
+ * Likely duplicates: the same place (commune) and category within a time window. Situations are
+ * often recorded twice — a 113 call and a patrol, or two wards' reports of one gathering — and are
+ * suggested for merging, never merged automatically.
+ */
+export const DUPLICATE_WINDOW_HOURS = 48;
+
+export function isLikelyDuplicate(
+  a: { id: string; communeCode: string; category: string; occurredAt: Date },
+  b: { id: string; communeCode: string; category: string; occurredAt: Date },
+  windowHours = DUPLICATE_WINDOW_HOURS,
+): boolean {
+  return a.id !== b.id && a.communeCode === b.communeCode && a.category === b.category && Math.abs(a.occurredAt.getTime() - b.occurredAt.getTime()) <= windowHours * 3600_000;
+}
+
 /** Statuses that count as still open work. */
 export const OPEN_STATUSES: readonly IncidentStatus[] = ['new', 'handling', 'escalated', 'awaiting_confirmation', 'reopened'];
 

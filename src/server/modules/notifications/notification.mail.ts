@@ -50,6 +50,12 @@ const HEADLINES: Record<NotificationKind, (p: Record<string, unknown>) => string
   tip_transfer_due: (p) => `nguồn tin ${String(p.trackingCode ?? '')} sắp hết hoặc đã quá thời hạn chuyển cơ quan điều tra`,
   tip_deadline_soon: (p) => `nguồn tin ${String(p.trackingCode ?? '')} sắp hết thời hạn giải quyết (hạn ${dmy(p.dueOn)})`,
   tip_overdue: (p) => `nguồn tin ${String(p.trackingCode ?? '')} đã quá thời hạn giải quyết (hạn ${dmy(p.dueOn)})`,
+  // Situations: the code only (titles may describe people and places; they stay in the application).
+  incident_assigned: (p) => `đơn vị được giao xử lý vụ việc ${String(p.code ?? '')}`,
+  incident_escalated: (p) => `vụ việc ${String(p.code ?? '')} được chuyển lên đơn vị`,
+  incident_significance_proposed: (p) => `vụ việc ${String(p.code ?? '')} được đề nghị xác định là nổi bật, cần xác minh`,
+  incident_closing_reported: (p) => `vụ việc ${String(p.code ?? '')} có báo cáo kết thúc, chờ xác nhận`,
+  incident_closure_returned: (p) => `báo cáo kết thúc vụ việc ${String(p.code ?? '')} bị trả lại`,
 };
 
 /** Build the message (pure). A secret task's title never leaves the application. */

@@ -11,6 +11,7 @@ import { checkUpload } from '../files/file.ts';
 import { storeCheckedFile } from '../files/file.service.ts';
 import { HCMC_PROVINCE_CODE } from '../organisation/reference/admin-units.ts';
 import { notifyUnitMembers } from '../notifications/notification.service.ts';
+import { publishTip } from './tip.service.ts';
 import { stripImageMetadata } from './image-metadata.ts';
 import { issueChallenge, verifyChallenge } from './tip-challenge.ts';
 import { formatTrackingCode, newSecret, newTrackingCode, normaliseCode, pointInCity, publicStatusOf } from './tip.ts';
@@ -106,6 +107,7 @@ export async function submitTip(ctx: Ctx, input: TipIntakeInput): Promise<{ trac
       data: { kind: input.kind, communeCode: commune.code, receivingUnitId: unitId, hasReporter, files: checked.map((f, i) => ({ id: fileIds[i], mime: f.mime, size: f.bytes.length, metadataBytesRemoved: f.strippedBytes })) },
     });
     await notifyUnitMembers(trx, PUBLIC_ACTOR, { unitIds: [unitId], kind: 'tip_received', params: { tipId: id, trackingCode, communeName: commune.name } });
+    await publishTip(trx, id, [unitId]);
     return { trackingCode, secret };
   });
 }
@@ -151,6 +153,7 @@ export async function answerTipQuestion(ctx: Ctx, input: { trackingCode: string;
     await repo.insertEvent(trx, { tipId: id, kind: 'question_answered', actor: PUBLIC_ACTOR, unitId: null, data: { questionId: q.id }, at: now });
     await writeAudit(trx, PUBLIC_ACTOR, { action: 'tip.question_answered', entityType: 'tip', entityId: id, data: { questionId: q.id } });
     await notifyUnitMembers(trx, PUBLIC_ACTOR, { unitIds: [tip.huId], kind: 'tip_answered', params: { tipId: id, trackingCode: tip.trackingCode } });
+    await publishTip(trx, id, [tip.ruId, tip.huId]);
   });
   return tipPublicStatus(ctx, input);
 }

@@ -37,6 +37,8 @@ export interface TipAccessRecord {
   hasReporter: boolean;
   hasOutcome: boolean;
   senderNotified: boolean;
+  /** Already linked to a situation. */
+  linked?: boolean;
 }
 
 const HANDLER_ROLES: Role[] = ['leader', 'staff_officer', 'unit_officer'];
@@ -70,6 +72,9 @@ export const canDecide = (a: Actor, t: TipAccessRecord) => can(a, t, ['transferr
 export const canAsk = (a: Actor, t: TipAccessRecord) => can(a, t, ['received', 'recorded', 'classified', 'transferred', 'suspended']);
 export const canNotifySender = (a: Actor, t: TipAccessRecord) => can(a, t, ['decided', 'suspended']) && t.hasOutcome && !t.senderNotified;
 
+/** Open or join a situation from the tip: its handlers, once, while it is a crime source being handled. */
+export const canLinkIncident = (a: Actor, t: TipAccessRecord) => t.linked !== true && can(a, t, ['received', 'recorded', 'classified', 'transferred', 'suspended', 'decided']);
+
 export function tipAbilities(actor: Actor, t: TipAccessRecord): Record<string, boolean> {
   return {
     view: canViewTip(actor, t),
@@ -83,6 +88,7 @@ export function tipAbilities(actor: Actor, t: TipAccessRecord): Record<string, b
     ask: canAsk(actor, t),
     notifySender: canNotifySender(actor, t),
     readReporter: t.hasReporter && canReadReporter(actor, t),
+    linkIncident: canLinkIncident(actor, t),
   };
 }
 

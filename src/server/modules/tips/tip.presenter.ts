@@ -1,3 +1,4 @@
+import { incidentCode } from '../incidents/incident.ts';
 import type { StoredFile } from '../../../contracts/files.ts';
 import type { Tip, TipClassification, TipKind, TipOutcome, TipState } from '../../../contracts/tips.ts';
 import type { Actor } from '../../kernel/actor.ts';
@@ -16,6 +17,7 @@ export function accessRecord(r: TipRow): TipAccessRecord {
     hasReporter: r.hasReporter,
     hasOutcome: r.outcomeKind !== null,
     senderNotified: r.senderNotifiedAt !== null,
+    linked: r.incidentId !== null,
   };
 }
 
@@ -61,6 +63,7 @@ export function presentTipListItem(actor: Actor, r: TipRow, events: readonly { k
     transferredAt: iso(r.transferredAt),
     outcome: r.outcomeKind && r.outcomeDecisionNo && r.outcomeDecidedOn ? { kind: r.outcomeKind as TipOutcome, decisionNo: r.outcomeDecisionNo, decidedOn: r.outcomeDecidedOn } : null,
     senderNotifiedAt: iso(r.senderNotifiedAt),
+    incident: r.incidentId && r.incidentNumber !== null ? { id: r.incidentId, code: incidentCode(Number(r.incidentNumber)) } : null,
     clock: presentClock(clockOf(r, events, now)),
     version: r.version,
     abilities: tipAbilities(actor, accessRecord(r)),

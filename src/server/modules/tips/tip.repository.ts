@@ -42,6 +42,8 @@ export interface TipsTable {
   outcome_decided_on: ColumnType<string | null, string | null | undefined, string | null>;
   sender_notified_at: Date | null;
   has_reporter: boolean;
+  /** The situation the tip opened or joined (migration 0008). */
+  incident_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -262,6 +264,8 @@ const tipColumns = (db: Db | Tx) =>
       sql<string | null>`to_char(t.outcome_decided_on, 'YYYY-MM-DD')`.as('outcomeDecidedOn'),
       't.sender_notified_at as senderNotifiedAt',
       't.has_reporter as hasReporter',
+      't.incident_id as incidentId',
+      (eb) => eb.selectFrom('incidents as ti').select('ti.number').whereRef('ti.id', '=', 't.incident_id').as('incidentNumber'),
       't.version',
       'ru.id as ruId',
       'ru.name as ruName',
@@ -379,4 +383,9 @@ export async function openTipsForScan(db: Db | Tx, afterId: string | null, limit
     .where('t.state', 'not in', ['decided', 'closed', 'suspended']);
   if (afterId) q = q.where('t.id', '>', afterId);
   return q.orderBy('t.id').limit(limit).execute();
+}
+
+/** Link a tip to a situation (opened from it or joined). */
+export async function setTipIncident(trx: Tx, tipId: string, incidentId: string, now: Date): Promise<void> {
+  await tdb(trx).updateTable('tips').set({ incident_id: incidentId, updated_at: now }).where('id', '=', tipId).execute();
 }

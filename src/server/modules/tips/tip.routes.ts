@@ -24,6 +24,8 @@ import {
   tipReporterSchema,
   tipSchema,
   transferTipInput,
+  linkTipIncidentInput,
+  tipRelatedIncidentsSchema,
 } from '../../../contracts/tips.ts';
 import { actorOf } from '../../http/auth.ts';
 import { contentDisposition } from '../files/file.ts';
@@ -46,6 +48,8 @@ import {
   setTipCommuneRemote,
   suspendTip,
   transferTip,
+  linkTipIncident,
+  relatedIncidentsForTip,
 } from './tip.service.ts';
 
 const idParams = z.object({ id: uuid });
@@ -118,6 +122,10 @@ export function tipRoutes(api: FastifyInstance, { ctx }: RouteDeps): void {
   post('/tips/:id/restoration', 'Phục hồi (art. 149): the clock continues', restoreTipInput, (id, b, req) => restoreTip(ctx, actorOf(req), id, b));
   post('/tips/:id/outcome', 'Record the decision: khởi tố / không khởi tố', tipOutcomeInput, (id, b, req) => decideTip(ctx, actorOf(req), id, b));
   post('/tips/:id/questions', 'Ask the sender a question (answered on the public page)', askQuestionInput, (id, b, req) => askTipQuestion(ctx, actorOf(req), id, b));
+  post('/tips/:id/incident', 'Open a situation from the tip, or join an existing one (once)', linkTipIncidentInput, (id, b, req) => linkTipIncident(ctx, actorOf(req), id, b));
+  r.get('/tips/:id/related-incidents', { schema: { tags, summary: 'Situations the tip may belong to: same commune, within 72 hours of its time', params: idParams, response: { 200: tipRelatedIncidentsSchema } } }, (req) =>
+    relatedIncidentsForTip(ctx, actorOf(req), req.params.id),
+  );
   post('/tips/:id/sender-notified', 'Mark the sender notified of the result (art. 145)', z.strictObject({}), (id, _b, req) => markSenderNotified(ctx, actorOf(req), id));
   r.put(
     '/tips/communes/:code/remote',

@@ -10,9 +10,15 @@ import type {
   TipPage,
   TipReporter,
   TransferTipInput,
+  LinkTipIncidentInput,
+  TipRelatedIncidents,
 } from '../../../contracts/tips.ts';
+import { incidentCode } from '../incidents/incident.ts';
+import { incidentsNear } from '../incidents/incident-queries.service.ts';
+import { loadVisibleIncident, logTipLinked, openIncidentIn } from '../incidents/incident.service.ts';
 import type { StoredFile } from '../../../contracts/files.ts';
 import type { Db, Tx } from '../../db/schema.ts';
+import { publishChange } from '../../db/events.ts';
 import { inTransaction } from '../../db/tx.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { isAdmin } from '../../kernel/actor.ts';
@@ -27,6 +33,7 @@ import { checkExtension, vnDate } from './tip-deadlines.ts';
 import {
   canAsk,
   canClassify,
+  canLinkIncident,
   canDecide,
   canExtend,
   canNotifySender,
@@ -91,6 +98,14 @@ export async function getTipReporter(ctx: Ctx, actor: Actor, id: string): Promis
   });
 }
 
+/**
+ * Announce a change on the live board (sent on commit). Only units: a tip is seen through the
+ * receiving and handling units' scope, never through the commune of the place alone (ADR 010).
+ */
+export function publishTip(trx: Tx, id: string, unitIds: readonly (string | null | undefined)[]): Promise<void> {
+  return publishChange(trx, { type: 'tip', id, unitIds: unitIds.filter((u): u is string => !!u) });
+}
+
 type Step = (trx: Tx, row: repo.TipRow, now: Date) => Promise<{ event: string; data: Record<string, unknown>; changes: repo.TipChanges }>;
 
 /**
@@ -108,6 +123,7 @@ async function transition(ctx: Ctx, actor: Actor, id: string, action: string, al
     await repo.updateTip(trx, id, changes, now);
     await repo.insertEvent(trx, { tipId: id, kind: event, actor, unitId: actor.unitId, data, at: now });
     await writeAudit(trx, actor, { action: `tip.${event}`, entityType: 'tip', entityId: id, data: { from: row.state, ...(changes.state ? { to: changes.state } : {}), ...data } });
+    await publishTip(trx, id, [row.ruId, row.huId, changes.handlingUnitId]);
     return detail(trx, actor, (await repo.findTipById(trx, id))!, now);
   });
 }
@@ -208,5 +224,66 @@ export async function setTipCommuneRemote(ctx: Ctx, actor: Actor, communeCode: s
     await repo.setCommuneRemote(trx, communeCode, remote);
     await writeAudit(trx, actor, { action: 'tip.commune_remote_set', entityType: 'jurisdiction', entityId: communeCode, data: { remote } });
     return { communeCode, remote };
+  });
+}
+
+/** How far around the tip's time situations are looked for (either side). */
+export const TIP_INCIDENT_WINDOW_HOURS = 72;
+
+/** When the tip says it happened (a date means the whole day, read as noon in Vietnam), else when it arrived. */
+function tipMoment(row: repo.TipRow): Date {
+  const o = row.occurredAt;
+  if (o) return /^\d{4}-\d{2}-\d{2}$/.test(o) ? new Date(`${o}T12:00:00+07:00`) : new Date(o);
+  return new Date(row.receivedAt);
+}
+
+/** Situations this tip may belong to: visible ones in the same commune close in time, nearest first. */
+export async function relatedIncidentsForTip(ctx: Ctx, actor: Actor, id: string): Promise<TipRelatedIncidents> {
+  const row = await loadVisible(ctx.db, actor, id);
+  return { windowHours: TIP_INCIDENT_WINDOW_HOURS, items: await incidentsNear(ctx.db, actor, row.communeCode, tipMoment(row), TIP_INCIDENT_WINDOW_HOURS) };
+}
+
+/**
+ * A tip opens a new situation (source "tip"; place, time and text from the tip) or joins an
+ * existing one the handler can see. Once per tip; both records log it; one transaction.
+ */
+export function linkTipIncident(ctx: Ctx, actor: Actor, id: string, input: LinkTipIncidentInput): Promise<Tip> {
+  const stateAllows = (a: Actor, t: TipAccessRecord) => canLinkIncident(a, { ...t, linked: false });
+  return transition(ctx, actor, id, 'link_incident', stateAllows, async (trx, row, now) => {
+    if (row.incidentId) throw new DomainError('tip.already_linked', { code: row.incidentNumber === null ? '' : incidentCode(Number(row.incidentNumber)) });
+    let incidentId: string;
+    let number: number;
+    if ('incidentId' in input) {
+      const inc = await loadVisibleIncident(trx, actor, input.incidentId);
+      if (inc.mergedIntoId) throw new DomainError('incident.invalid_merge', { reason: 'target_merged', code: incidentCode(inc.number) }, [{ path: 'incidentId', code: 'invalid_merge' }]);
+      ({ id: incidentId, number } = inc);
+    } else {
+      const at = tipMoment(row);
+      ({ id: incidentId, number } = await openIncidentIn(
+        trx,
+        actor,
+        {
+          title: input.open.title,
+          category: input.open.category,
+          severity: input.open.severity,
+          occurredAt: (at.getTime() > now.getTime() ? now : at).toISOString(),
+          communeCode: row.communeCode,
+          address: row.address,
+          point: row.lat !== null && row.lng !== null ? { lat: row.lat, lon: row.lng } : null,
+          source: 'tip',
+          description: row.what,
+          peopleInvolved: 0,
+          injured: 0,
+          dead: 0,
+          damageVnd: 0,
+          leadUnitId: input.open.leadUnitId ?? row.ruId,
+          supporting: [],
+        },
+        now,
+      ));
+    }
+    await repo.setTipIncident(trx, row.id, incidentId, now);
+    await logTipLinked(trx, actor, incidentId, { tipId: row.id, trackingCode: row.trackingCode, unitId: row.huId }, now);
+    return { event: 'incident_linked', data: { incidentId, incidentCode: incidentCode(number), opened: !('incidentId' in input) }, changes: {} };
   });
 }
