@@ -9,6 +9,7 @@ import { findDuplicateIncidents, getIncident } from '../../src/server/modules/in
 import { getChallenge, submitTip } from '../../src/server/modules/tips/tip-public.service.ts';
 import { getTip, linkTipIncident, recordTipReceipt, relatedIncidentsForTip } from '../../src/server/modules/tips/tip.service.ts';
 import { solved, tipBody } from '../../src/server/modules/tips/tip.fixtures.ts';
+import { incidentStatistics } from '../../src/server/modules/statistics/statistics.service.ts';
 import { actorFor, makeUser } from '../../src/server/seed/factories.ts';
 import { backends, DEMO_PASSWORD, openTestDb, unitIdByCode, type TestDb } from '../support/db.ts';
 
@@ -123,10 +124,16 @@ describe.each(backends())('situation links [%s]', (backend) => {
     const boss = a['thammuu']!;
     const fresh = await getIncident(t.ctx, boss, dup.id);
     await refused(mergeIncident(t.ctx, boss, dup.id, { version: fresh.version, intoId: dup.id, reason: 'x' }), 'incident.invalid_merge');
+    const today = new Date().toISOString().slice(0, 10);
+    const weekAgo = new Date(Date.now() - 7 * 86400_000).toISOString().slice(0, 10);
+    const drugsHere = async () =>
+      (await incidentStatistics(t.ctx, boss, { period: 'custom', from: weekAgo, to: today, groupBy: 'category', category: 'drugs', communeCode: '26743' })).total.current.incidents;
+    const countedBefore = await drugsHere();
     const merged = await mergeIncident(t.ctx, boss, dup.id, { version: fresh.version, intoId: kept.id, reason: 'Cùng một vụ: tin báo 113 và tuần tra' });
     expect(merged.mergedInto).toEqual({ id: kept.id, code: kept.code });
     expect([merged.state, merged.status]).toEqual(['closed', 'closed']);
     expect(merged.abilities.merge).toBe(false);
+    expect(await drugsHere()).toBe(countedBefore - 1); // counted once, as the situation kept
     expect((await getTip(t.ctx, bt, tipId)).incident?.id).toBe(kept.id);
     const keptDetail = await getIncident(t.ctx, boss, kept.id);
     expect(keptDetail.events.map((e) => e.kind)).toContain('merged_from');

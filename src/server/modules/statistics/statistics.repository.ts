@@ -25,7 +25,9 @@ function scoped(db: Q, actor: Actor) {
     .innerJoin('units as lu', 'lu.id', 'i.lead_unit_id')
     .innerJoin('units as au', 'au.id', 'i.assigning_unit_id')
     .innerJoin('units as ou', 'ou.id', 'i.overseeing_unit_id')
-    .where((eb) => visibleIncidentsScope(eb, actor));
+    .where((eb) => visibleIncidentsScope(eb, actor))
+    // A duplicate merged into another situation is counted once, as the situation kept.
+    .where('i.merged_into_id', 'is', null);
 }
 
 /** Counts and sums per key for the period and its comparison base, in one pass. */
