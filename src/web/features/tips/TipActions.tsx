@@ -260,7 +260,7 @@ function ExtendModal({ tip, onClose }: { tip: Tip; onClose: () => void }) {
   const used = usedExtensions(tip);
   const available = (k: TipExtensionKind) => !used.includes(k) && !used.includes('procuracy') && (k === 'complex' || used.includes('complex'));
   const [kind, setKind] = useState<TipExtensionKind | ''>(TIP_EXTENSION_KINDS.find(available) ?? '');
-  const [until, setUntil] = useState(tip.clock.maxExtensionUntil ?? '');
+  const [until, setUntil] = useState('');
   const [decisionNo, setDecisionNo] = useState('');
   const [decidedOn, setDecidedOn] = useState(todayIso());
   const current = dueDay(tip.clock.settlementDueAt);

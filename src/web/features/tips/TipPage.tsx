@@ -29,6 +29,7 @@ import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { useMe } from '../auth/session.ts';
 import { tipFileUrl, useSetCommuneRemote, useTip, useTipReporter } from './api.ts';
 import { TIP_ACTIONS, TipActionModal, type TipAction } from './TipActions.tsx';
+import { TipIncidentPanel } from './TipIncident.tsx';
 import { ClockBadge, Field, formatDue, STAGE_COLOR, tipErrorMessage, TipStateBadge } from './TipBits.tsx';
 
 const ACTION_ICON: Record<TipAction, ReactNode> = {
@@ -225,7 +226,8 @@ function ClockPanel({ tip }: { tip: Tip }) {
           </Alert>
         )}
         <Text size="xs" c="dimmed">
-          {c.stage === 'transfer' ? t('tips.transferBasis') : t('tips.legalBasis')}
+          {c.stage === 'transfer' && `${t('tips.transferBasis')} `}
+          {t('tips.legalBasis')}
         </Text>
         {me.user.roles.includes('system_admin') && (
           <>
@@ -410,20 +412,10 @@ function Handling({ tip }: { tip: Tip }) {
   );
 }
 
-function Questions({ tip, onAsk }: { tip: Tip; onAsk: () => void }) {
+function Questions({ tip }: { tip: Tip }) {
   const { t } = useTranslation();
   return (
-    <Section
-      id="tip-questions"
-      title={t('tips.questions')}
-      aside={
-        tip.abilities.ask === true ? (
-          <Button size="compact-sm" variant="light" leftSection={<IconMessageQuestion size={14} aria-hidden />} onClick={onAsk}>
-            {t('tips.act.ask')}
-          </Button>
-        ) : undefined
-      }
-    >
+    <Section id="tip-questions" title={t('tips.questions')}>
       {tip.questions.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('tips.noQuestions')}
@@ -473,9 +465,10 @@ const EVENT_COLOR: Record<string, string> = {
   decided: 'green',
   sender_notified: 'green',
   question_answered: 'cyan',
+  incident_linked: 'grape',
 };
 
-const KNOWN_EVENTS = ['submitted', 'receipt_recorded', 'classified', 'transferred', 'extended', 'suspended', 'restored', 'decided', 'question_asked', 'question_answered', 'sender_notified'];
+const KNOWN_EVENTS = ['submitted', 'receipt_recorded', 'classified', 'transferred', 'extended', 'suspended', 'restored', 'decided', 'question_asked', 'question_answered', 'sender_notified', 'incident_linked'];
 
 function EventDetail({ tip, e }: { tip: Tip; e: Tip['events'][number] }) {
   const { t } = useTranslation();
@@ -519,6 +512,17 @@ function EventDetail({ tip, e }: { tip: Tip; e: Tip['events'][number] }) {
       break;
     case 'sender_notified':
       if (str('outcome')) lines.push(t(`tips.outcomes.${str('outcome') as TipOutcome}`));
+      break;
+    case 'incident_linked':
+      if (str('incidentId') && str('incidentCode'))
+        lines.push(
+          <Text span size="sm" key="incident">
+            {d.opened === true ? t('tips.incident.linkedOpened') : t('tips.incident.linkedJoined')}{' '}
+            <Anchor component={Link} to={`/incidents/${str('incidentId')}`} ff="monospace">
+              {str('incidentCode')}
+            </Anchor>
+          </Text>,
+        );
       break;
     case 'question_asked':
     case 'question_answered': {
@@ -606,13 +610,14 @@ export function TipPage() {
         <Stack gap="md">
           <ClockPanel tip={d} />
           <ReporterPanel tip={d} />
+          <TipIncidentPanel tip={d} />
         </Stack>
       </SimpleGrid>
 
       <Stack gap="md">
         <Handling tip={d} />
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-          <Questions tip={d} onAsk={() => setAction('ask')} />
+          <Questions tip={d} />
           <Events tip={d} />
         </SimpleGrid>
       </Stack>

@@ -4,11 +4,13 @@ import type {
   askQuestionInput,
   classifyTipInput,
   extendTipInput,
+  linkTipIncidentInput,
   recordReceiptInput,
   restoreTipInput,
   suspendTipInput,
   Tip,
   TipPage,
+  TipRelatedIncidents,
   TipReporter,
   TipState,
   tipOutcomeInput,
@@ -32,6 +34,7 @@ export const tipKeys = {
   all: ['tips'] as const,
   list: (f: TipFilters, offset: number) => ['tips', 'list', f, offset] as const,
   one: (id: string) => ['tips', 'one', id] as const,
+  related: (id: string) => ['tips', 'related-incidents', id] as const,
 };
 
 export function useTipList(filters: TipFilters, offset: number) {
@@ -101,5 +104,27 @@ export function useSetCommuneRemote() {
     mutationFn: ({ communeCode, remote }: { communeCode: string; remote: boolean }) =>
       api<{ communeCode: string; remote: boolean }>(`/tips/communes/${communeCode}/remote`, { method: 'PUT', body: { remote } }),
     onSettled: () => void qc.invalidateQueries({ queryKey: tipKeys.all }),
+  });
+}
+
+/** Situations the tip may belong to (same commune, close in time), asked only when it may be linked. */
+export function useRelatedIncidents(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: tipKeys.related(id),
+    queryFn: ({ signal }) => api<TipRelatedIncidents>(`/tips/${id}/related-incidents`, { signal }),
+    enabled,
+  });
+}
+
+/** Join an existing situation or open a new one from the tip; the situations' lists change too. */
+export function useLinkIncident(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof linkTipIncidentInput>) => api<Tip>(`/tips/${id}/incident`, { method: 'POST', body: input }),
+    onSuccess: (tip) => qc.setQueryData(tipKeys.one(id), tip),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: tipKeys.all });
+      void qc.invalidateQueries({ queryKey: ['incidents'] });
+    },
   });
 }
