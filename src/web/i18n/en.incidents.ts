@@ -66,6 +66,7 @@ export const enIncidents: Shape<typeof viIncidents> = {
     noEvents: 'Nothing recorded yet.',
     noEventsForUnit: 'Nothing recorded for this unit yet.',
     byActor: '{{actor}}',
+    openedDetail: 'Assigned by {{assigning}} · Lead: {{lead}}',
     escalatedTo: '{{from}} → {{to}}: {{unit}}',
     categoryChangedTo: '{{from}} → {{to}}',
     downgrade: 'Moved to a lower group',

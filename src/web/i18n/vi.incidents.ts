@@ -63,6 +63,7 @@ export const viIncidents = {
     noEvents: 'Chưa có diễn biến.',
     noEventsForUnit: 'Đơn vị này chưa có diễn biến.',
     byActor: '{{actor}}',
+    openedDetail: 'Đơn vị giao: {{assigning}} · Chủ trì: {{lead}}',
     escalatedTo: '{{from}} → {{to}}: {{unit}}',
     categoryChangedTo: '{{from}} → {{to}}',
     downgrade: 'Chuyển sang nhóm thấp hơn',

@@ -21,6 +21,9 @@ import { useCityUnits } from './api.ts';
 
 type Size = 'xs' | 'sm' | 'md' | 'lg';
 
+/** Badges show their whole label (a table column would otherwise squeeze it to "Đang…"). */
+const NO_ELLIPSIS = { label: { overflow: 'visible' } } as const;
+
 /** One colour per derived status: new outlined, escalated grape, awaiting confirmation violet, closed green… */
 export const STATUS_COLOR: Record<IncidentStatus, string> = {
   new: 'gray',
@@ -37,7 +40,7 @@ const LEVEL_COLOR: Record<IncidentLevel, string> = { commune: 'teal', department
 export function IncidentStatusBadge({ status, size = 'md' }: { status: IncidentStatus; size?: Size }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant={status === 'new' ? 'outline' : 'light'} size={size} tt="none" style={{ flexShrink: 0 }}>
+    <Badge color={STATUS_COLOR[status]} variant={status === 'new' ? 'outline' : 'light'} size={size} tt="none" style={{ flexShrink: 0 }} styles={NO_ELLIPSIS}>
       {t(`incidents.statuses.${status}`)}
     </Badge>
   );
@@ -46,7 +49,7 @@ export function IncidentStatusBadge({ status, size = 'md' }: { status: IncidentS
 export function LevelBadge({ level, size = 'md' }: { level: IncidentLevel; size?: Size }) {
   const { t } = useTranslation();
   return (
-    <Badge color={LEVEL_COLOR[level]} variant="outline" size={size} tt="none" style={{ flexShrink: 0 }}>
+    <Badge color={LEVEL_COLOR[level]} variant="outline" size={size} tt="none" style={{ flexShrink: 0 }} styles={NO_ELLIPSIS}>
       {t(`incidents.levels.${level}`)}
     </Badge>
   );
@@ -55,7 +58,7 @@ export function LevelBadge({ level, size = 'md' }: { level: IncidentLevel; size?
 export function SeverityBadge({ severity, size = 'md' }: { severity: IncidentSeverity; size?: Size }) {
   const { t } = useTranslation();
   return (
-    <Badge color={SEVERITY_COLOR[severity]} variant={severity === 'minor' ? 'outline' : 'light'} size={size} tt="none" style={{ flexShrink: 0 }}>
+    <Badge color={SEVERITY_COLOR[severity]} variant={severity === 'minor' ? 'outline' : 'light'} size={size} tt="none" style={{ flexShrink: 0 }} styles={NO_ELLIPSIS}>
       {t(`incidents.severities.${severity}`)}
     </Badge>
   );
@@ -66,7 +69,7 @@ export function SignificanceBadge({ significance, size = 'md' }: { significance:
   const { t } = useTranslation();
   if (significance === 'none') return null;
   return (
-    <Badge color="red" variant={significance === 'verified' ? 'filled' : 'outline'} size={size} tt="none" style={{ flexShrink: 0 }}>
+    <Badge color="red" variant={significance === 'verified' ? 'filled' : 'outline'} size={size} tt="none" style={{ flexShrink: 0 }} styles={NO_ELLIPSIS}>
       {significance === 'verified' ? t('incidents.significantBadge') : t('incidents.proposedBadge')}
     </Badge>
   );

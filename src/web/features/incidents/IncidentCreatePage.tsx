@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, CloseButton, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -19,6 +18,14 @@ type Source = (typeof INCIDENT_SOURCES)[number];
 type UnitValue = { id: string | null; name: string };
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** "2130", "21h30", "9:05", "9h" → "21:30", "09:05", "09:00" (24-hour, as written in Vietnam); anything else unchanged. */
+function normalizeTime(s: string): string {
+  const m = /^(\d{1,2})\s*[:hHgG.]?\s*(\d{2})?$/.exec(s.trim());
+  if (!m) return s;
+  const h = Number(m[1]);
+  const min = Number(m[2] ?? '0');
+  return h <= 23 && min <= 59 ? `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}` : s;
+}
 const toNumber = (v: string | number): number | null => (v === '' || v === null ? null : typeof v === 'number' ? v : Number(v.replace(',', '.')));
 
 /** A count field: whole numbers from 0. */
@@ -79,12 +86,14 @@ export function IncidentCreatePage() {
     const la = toNumber(lat);
     const lo = toNumber(lon);
     if ((la === null) !== (lo === null)) errs.point = t('incidents.form.pointBoth');
-    const timeOk = TIME.test(occurredTime);
+    const time = normalizeTime(occurredTime);
+    if (time !== occurredTime) setOccurredTime(time);
+    const timeOk = TIME.test(time);
     const input = {
       title,
       category: category ?? undefined,
       severity,
-      occurredAt: occurredOn && timeOk ? `${occurredOn}T${occurredTime}:00+07:00` : '',
+      occurredAt: occurredOn && timeOk ? `${occurredOn}T${time}:00+07:00` : '',
       communeCode,
       address: address.trim() ? address : null,
       point: la !== null && lo !== null ? { lat: la, lon: lo } : null,
@@ -173,7 +182,18 @@ export function IncidentCreatePage() {
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
                 <DateField label={t('incidents.form.occurredOn')} required value={occurredOn} maxDate={todayIso()} onChange={setOccurredOn} error={errors.occurredOn ?? occurredError} />
-                <TimeInput label={t('incidents.form.occurredTime')} required value={occurredTime} onChange={(e) => setOccurredTime(e.currentTarget.value)} error={errors.occurredTime} />
+                <TextInput
+                  label={t('incidents.form.occurredTime')}
+                  required
+                  placeholder="hh:mm"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maxLength={6}
+                  value={occurredTime}
+                  onChange={(e) => setOccurredTime(e.currentTarget.value)}
+                  onBlur={() => setOccurredTime((v) => normalizeTime(v))}
+                  error={errors.occurredTime}
+                />
                 <CommuneSelect
                   label={t('incidents.form.commune')}
                   placeholder={t('incidents.form.communePlaceholder')}

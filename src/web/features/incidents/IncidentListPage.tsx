@@ -152,7 +152,7 @@ export function IncidentListPage() {
       {list.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
       {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && (
-        <section aria-label={t('incidents.list')}>
+        <section aria-label={t('incidents.list')} aria-busy={list.isFetching} style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
           {narrow ? (
             <ul className="plain-list">
               {list.data.items.map((i, k) => (
@@ -163,7 +163,7 @@ export function IncidentListPage() {
               ))}
             </ul>
           ) : (
-            <Table.ScrollContainer minWidth={1100}>
+            <Table.ScrollContainer minWidth={1240}>
               <Table striped highlightOnHover verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>

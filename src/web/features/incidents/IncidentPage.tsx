@@ -90,10 +90,16 @@ function ActionBar({ incident, open }: { incident: IncidentDetail; open: (d: Dia
 }
 
 /** What an event says beyond its kind: the levels of an escalation, the categories of a change. */
-function EventDetail({ e }: { e: Event }) {
+function EventDetail({ e, incident }: { e: Event; incident: IncidentDetail }) {
   const { t } = useTranslation();
   const d = e.data;
   const s = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
+  if (e.kind === 'opened')
+    return (
+      <Text size="sm">
+        {t('incidents.openedDetail', { assigning: e.unitName ?? '', lead: s('leadUnitId') === incident.leadUnit.id ? incident.leadUnit.name : '' })}
+      </Text>
+    );
   if ((e.kind === 'escalated' || e.kind === 'deescalated') && s('fromLevel') && s('toLevel'))
     return (
       <Text size="sm">
@@ -126,6 +132,17 @@ const EVENT_COLOR: Record<string, string> = {
   category_changed: 'yellow',
 };
 
+/**
+ * Time order, oldest first. Events of the same instant (a situation opened with its supporting
+ * units) keep the opening first, then the server's order.
+ */
+function ordered(events: Event[]): Event[] {
+  return events
+    .map((e, k) => ({ e, k }))
+    .sort((a, b) => a.e.at.localeCompare(b.e.at) || Number(b.e.kind === 'opened') - Number(a.e.kind === 'opened') || a.k - b.k)
+    .map((x) => x.e);
+}
+
 /** The joint log: every event in time order (oldest first, newest last), optionally one unit's or only the log entries. */
 function JointLog({ incident }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
@@ -136,7 +153,7 @@ function JointLog({ incident }: { incident: IncidentDetail }) {
     for (const e of incident.events) if (e.unitId && e.unitName) m.set(e.unitId, e.unitName);
     return [...m].map(([value, label]) => ({ value, label }));
   }, [incident.events]);
-  const shown = incident.events.filter((e) => (!unitId || e.unitId === unitId) && (!onlyEntries || e.kind === 'log'));
+  const shown = ordered(incident.events).filter((e) => (!unitId || e.unitId === unitId) && (!onlyEntries || e.kind === 'log'));
   return (
     <>
       <Group gap="sm" align="flex-end" mb="sm" wrap="wrap">
@@ -164,7 +181,7 @@ function JointLog({ incident }: { incident: IncidentDetail }) {
               title={
                 <Text fw={600} size="sm">
                   {t(`incidents.events.${e.kind}`, { defaultValue: t('incidents.events.other') })}
-                  {e.unitName && e.kind !== 'escalated' && e.kind !== 'deescalated' ? ` — ${e.unitName}` : ''}
+                  {e.unitName && !['opened', 'escalated', 'deescalated'].includes(e.kind) ? ` — ${e.unitName}` : ''}
                 </Text>
               }
             >
@@ -172,7 +189,7 @@ function JointLog({ incident }: { incident: IncidentDetail }) {
                 <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                 {e.actorName ? ` · ${t('incidents.byActor', { actor: e.actorName })}` : ''}
               </Text>
-              <EventDetail e={e} />
+              <EventDetail e={e} incident={incident} />
               {e.reason && (
                 <Text size="sm" className="pre-wrap">
                   {e.reason}
