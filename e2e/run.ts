@@ -41,3 +41,4 @@ test('Vietnamese by default, English on request (remembered), and back', opts, (
 test('a wrong password shows the translated error', opts, () => journeys.wrongPassword(world()));
 test('coordination loop: import a conference, assign, report with evidence, return, accept; clause coverage', { timeout: 240_000 }, () => journeys.coordinationLoop(world()));
 test('the assigner edits a task (deadline, coordinating unit), relates two documents then removes the relation, edits a conference and its conclusions', { timeout: 120_000 }, () => journeys.editTaskAndRelateDocuments(world()));
+test('a situation: recorded by a ward officer, escalated to a city department, logged jointly, closing report by the lead unit, closure confirmed by the escalated level', { timeout: 180_000 }, async () => (await import('./journeys.incidents.ts')).incidentJourney(world()));
