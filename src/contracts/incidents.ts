@@ -92,6 +92,8 @@ export const incidentListQuery = pageQuery.extend({
   communeCode: communeCode.optional(),
   status: z.enum(INCIDENT_STATUSES).optional(),
   significant: z.enum(['true', 'false']).optional(),
+  /** The verification gate's stage (none / proposed / verified). */
+  significance: z.enum(SIGNIFICANCE).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   q: z.string().max(200).optional(),

@@ -18,6 +18,7 @@ import { conferenceRoutes } from '../modules/conferences/conference.routes.ts';
 import { tipRoutes } from '../modules/tips/tip.routes.ts';
 import { incidentRoutes } from '../modules/incidents/incident.routes.ts';
 import { statisticsRoutes } from '../modules/statistics/statistics.routes.ts';
+import { boardRoutes } from '../modules/board/board.routes.ts';
 
 export interface RouteDeps {
   ctx: Ctx;
@@ -42,6 +43,7 @@ export function registerRoutes(api: FastifyInstance, deps: RouteDeps): void {
   conferenceRoutes(api, deps);
   tipRoutes(api, deps);
   incidentRoutes(api, deps);
+  boardRoutes(api, deps);
   statisticsRoutes(api, deps);
   eventRoutes(api, deps);
 }

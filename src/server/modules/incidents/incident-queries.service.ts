@@ -16,6 +16,7 @@ export async function listIncidents(ctx: Ctx, actor: Actor, q: IncidentListQuery
       communeCode: q.communeCode,
       status: q.status,
       significant: q.significant === undefined ? undefined : q.significant === 'true',
+      significance: q.significance,
       from: q.from,
       to: q.to,
       q: q.q,

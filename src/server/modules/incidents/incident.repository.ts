@@ -192,6 +192,7 @@ export interface IncidentFilter {
   communeCode?: string | undefined;
   status?: IncidentStatus | undefined;
   significant?: boolean | undefined;
+  significance?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   q?: string | undefined;
@@ -203,6 +204,7 @@ export async function listIncidents(db: Q, actor: Actor, f: IncidentFilter, page
   if (f.communeCode) q = q.where('i.commune_code', '=', f.communeCode);
   if (f.status) q = q.where(incidentStatusSql(), '=', f.status);
   if (f.significant !== undefined) q = f.significant ? q.where('i.significance', '=', 'verified') : q.where('i.significance', '<>', 'verified');
+  if (f.significance) q = q.where('i.significance', '=', f.significance);
   if (f.from) q = q.where('i.occurred_on', '>=', f.from);
   if (f.to) q = q.where('i.occurred_on', '<=', f.to);
   const words = searchWords(f.q);
