@@ -12,7 +12,6 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +22,7 @@ import { openDatabase, type Backend, type Database } from '../src/server/db/conn
 import { buildApp } from '../src/server/http/app.ts';
 import { escapeLike } from '../src/server/kernel/text.ts';
 import { verifyPassword } from '../src/server/modules/accounts/password.ts';
-import { note, r2, stats, timed, within } from './lib.ts';
+import { clientAddress, freePort, note, perSecond, pool, r2, stats, timed, within } from './lib.ts';
 import { measureReferenceFinder } from './reference-finder.ts';
 import { BENCH_TODAY, loadSyntheticTasks } from './synthetic-tasks.ts';
 import { measureTasks } from './tasks.ts';
@@ -126,24 +125,6 @@ function parseArgs(argv: string[]): Options {
 // ── Statistics ────────────────────────────────────────────────────────────────────────────────
 export type { Stats } from './lib.ts';
 
-/** Run `total` jobs with at most `inFlight` at a time; returns per-job latencies and wall time. */
-async function pool(total: number, inFlight: number, job: (i: number) => Promise<void>): Promise<{ latencies: number[]; wallMs: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  const worker = async () => {
-    while (next < total) {
-      const i = next++;
-      const [ms] = await timed(() => within(60_000, `job ${i}`, job(i)));
-      latencies.push(ms);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(inFlight, total)) }, worker));
-  return { latencies, wallMs: performance.now() - t0 };
-}
-
-const perSecond = (n: number, ms: number): number => (ms > 0 ? r2((n * 1000) / ms) : 0);
-
 // ── PostgreSQL databases for the run ──────────────────────────────────────────────────────────
 const DEFAULT_PG_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -170,19 +151,6 @@ const createDb = (adminUrl: string, name: string) => adminQuery(adminUrl, `creat
 const dropDb = (adminUrl: string, name: string) => adminQuery(adminUrl, `drop database if exists "${name}" with (force)`).catch((e) => note(`could not drop ${name}: ${(e as Error).message}`));
 
 // ── 1. Start-up: spawn the real server, time until GET /api/health answers 200 ────────────────
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
@@ -337,7 +305,7 @@ async function openBenchRuntime(backend: Backend, databaseUrl: string | undefine
 }
 
 type App = Awaited<ReturnType<typeof buildApp>>;
-const addr = (i: number): string => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${(i & 255) || 1}`;
+const addr = (i: number): string => clientAddress(10, i);
 
 // ── 2. Login throughput ───────────────────────────────────────────────────────────────────────
 async function measureLogin(app: App, database: Database, city: SyntheticCity, o: Options) {

@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { TASK_STATUSES, type TaskStatus } from '../src/contracts/tasks.ts';
 import { escapeLike } from '../src/server/kernel/text.ts';
 import { searchWords, wordPatterns } from '../src/server/db/search.ts';
-import { note, r2, stats, timed, within, type Stats } from './lib.ts';
+import { measurePair, note, r2, sameList, stats, timed, within, type PairCase } from './lib.ts';
 import { SYNTHETIC_PASSWORD } from './synthetic-city.ts';
 import type { BenchUser, SyntheticTasks } from './synthetic-tasks.ts';
 
@@ -83,46 +83,6 @@ async function get<T>(app: App, cookie: string, url: string, timeoutMs: number):
   return res.json() as T;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-
-interface Case {
-  what: string;
-  httpMs: Stats;
-  sqlMs: Stats;
-  p50Ratio: number | null;
-  answer: Record<string, unknown>;
-  match: boolean;
-}
-
-/** Warm-up + check once, then `rounds` alternating timed runs of the product and of the SQL. */
-async function measurePair<P, S>(
-  name: string,
-  rounds: number,
-  product: () => Promise<P>,
-  hand: () => Promise<S>,
-  check: (p: P, s: S) => { match: boolean; answer: Record<string, unknown> },
-  errors: string[],
-): Promise<Case> {
-  const [p0ms, p0] = await timed(product);
-  const [s0ms, s0] = await timed(hand);
-  const { match, answer } = check(p0, s0);
-  if (!match) {
-    errors.push(`${name}: the product and the hand-written SQL disagree: ${JSON.stringify(answer).slice(0, 600)}`);
-    note(`ERROR ${name}: mismatch ${JSON.stringify(answer).slice(0, 300)}`);
-  }
-  note(`${name}: first run http ${Math.round(p0ms)} ms, sql ${Math.round(s0ms)} ms`);
-  const h: number[] = [];
-  const s: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    h.push((await timed(product))[0]);
-    s.push((await timed(hand))[0]);
-  }
-  const hs = stats(h);
-  const ss = stats(s);
-  note(`${name}: http p50 ${hs.p50} / p95 ${hs.p95} / max ${hs.max} ms; sql p50 ${ss.p50} / p95 ${ss.p95} / max ${ss.max} ms`);
-  return { what: '', httpMs: hs, sqlMs: ss, p50Ratio: ss.p50 > 0 ? r2(hs.p50 / ss.p50) : null, answer, match };
-}
-
 // ── The section ───────────────────────────────────────────────────────────────────────────────
 interface TaskBrief {
   id: string;
@@ -151,7 +111,7 @@ export async function measureTasks(app: App, pool: pg.Pool, data: SyntheticTasks
   const deptCookie = await session(app, data.departmentOfficer, '10.254.0.2');
   const leaderCookie = await session(app, data.cityLeader, '10.254.0.3');
   const pathOf = async (unitId: string) => (await sqlq<{ path: string }>('unit path', 'select path from units where id = $1', [unitId]))[0]!.path;
-  const results: Record<string, Case | Record<string, unknown>> = {};
+  const results: Record<string, PairCase | Record<string, unknown>> = {};
 
   // 1. Việc của tôi
   for (const [key, user, cookie] of [
