@@ -29,7 +29,9 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
                 </Text>
               </Box>
             </Group>
-            <LanguageToggle variant="white" />
+            <Box style={{ flexShrink: 0 }}>
+              <LanguageToggle variant="white" />
+            </Box>
           </Group>
         </Container>
       </Box>

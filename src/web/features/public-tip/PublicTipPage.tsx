@@ -47,11 +47,16 @@ function submitErrorText(t: TFunction, e: unknown): string {
   return errorMessage(t, e);
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({ title, required, children }: { title: string; required?: boolean; children: ReactNode }) {
   return (
     <Paper withBorder p="md" radius="md" component="section">
       <Title order={2} size="h4" mb="sm">
         {title}
+        {required && (
+          <Text span c="red.7" aria-hidden>
+            {' *'}
+          </Text>
+        )}
       </Title>
       {children}
     </Paper>
@@ -90,9 +95,18 @@ export function PublicTipPage() {
   const [tried, setTried] = useState(0);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const abort = useRef<AbortController | null>(null);
-  const top = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const [showProblem, setShowProblem] = useState(0);
 
   useEffect(() => () => abort.current?.abort(), []);
+  // After a refused submission: bring the first marked field into view, or else the message by the button.
+  useEffect(() => {
+    if (!showProblem) return;
+    const field = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const target = field ?? form.current?.querySelector<HTMLElement>('[data-submit-problem]');
+    target?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  }, [showProblem]);
 
   const communeData = (communes.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }));
 
@@ -156,7 +170,7 @@ export function PublicTipPage() {
     setErrors(errs);
     if (!parsed.success || Object.keys(errs).length) {
       setFailure(t('publicTip.fixErrors'));
-      top.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      setShowProblem((n) => n + 1);
       return;
     }
     setFailure(null);
@@ -178,7 +192,7 @@ export function PublicTipPage() {
       if (isAbort(err)) return;
       setErrors(apiPathErrors(t, err));
       setFailure(submitErrorText(t, err));
-      top.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      setShowProblem((n) => n + 1);
     } finally {
       if (abort.current === ac) setPhase(null);
     }
@@ -218,7 +232,7 @@ export function PublicTipPage() {
 
   return (
     <PublicLayout title={t('publicTip.title')}>
-      <Stack gap="md" ref={top}>
+      <Stack gap="md">
         <Stack gap={4}>
           <Title order={1} size="h2">
             {t('publicTip.title')}
@@ -231,13 +245,7 @@ export function PublicTipPage() {
 
         <EmergencyNotice />
 
-        {failure && (
-          <Alert color="red" role="alert">
-            {failure}
-          </Alert>
-        )}
-
-        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('publicTip.title')}>
+        <form ref={form} onSubmit={(e) => void submit(e)} noValidate aria-label={t('publicTip.title')}>
           <Stack gap="md">
             <Section title={t('publicTip.kind.label')}>
               <Radio.Group value={kind} onChange={(v) => setKind(v as TipKind)} aria-label={t('publicTip.kind.label')}>
@@ -259,7 +267,7 @@ export function PublicTipPage() {
               </Radio.Group>
             </Section>
 
-            <Section title={t('publicTip.what.label')}>
+            <Section title={t('publicTip.what.label')} required>
               <Textarea
                 aria-label={t('publicTip.what.label')}
                 description={t('publicTip.what.hint')}
@@ -442,6 +450,11 @@ export function PublicTipPage() {
             </Section>
 
             <Stack gap="xs">
+              {failure && (
+                <Alert color="red" role="alert" data-submit-problem>
+                  {failure}
+                </Alert>
+              )}
               <Button type="submit" size="lg" fullWidth loading={busy}>
                 {t('publicTip.submit')}
               </Button>

@@ -78,25 +78,6 @@ function StatusView({ status, creds, onChange }: { status: TipPublicStatus; cred
 
       <Paper withBorder p="md" radius="md" component="section">
         <Title order={2} size="h4" mb="sm">
-          {t('publicTip.status.outcome')}
-        </Title>
-        {status.outcome ? (
-          <Stack gap={4}>
-            <Text fw={600}>{t(`publicTip.status.outcomes.${status.outcome.kind}`)}</Text>
-            <Text size="sm">{t('publicTip.status.decidedOn', { date: formatDate(status.outcome.decidedOn) })}</Text>
-            <Text size="sm" c="dimmed">
-              {t('publicTip.status.notifiedAt', { time: formatDateTime(status.outcome.notifiedAt) })}
-            </Text>
-          </Stack>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('publicTip.status.noOutcome')}
-          </Text>
-        )}
-      </Paper>
-
-      <Paper withBorder p="md" radius="md" component="section">
-        <Title order={2} size="h4" mb="sm">
           {t('publicTip.status.questions')}
         </Title>
         {status.questions.length === 0 ? (
@@ -133,6 +114,24 @@ function StatusView({ status, creds, onChange }: { status: TipPublicStatus; cred
               </li>
             ))}
           </Stack>
+        )}
+      </Paper>
+      <Paper withBorder p="md" radius="md" component="section">
+        <Title order={2} size="h4" mb="sm">
+          {t('publicTip.status.outcome')}
+        </Title>
+        {status.outcome ? (
+          <Stack gap={4}>
+            <Text fw={600}>{t(`publicTip.status.outcomes.${status.outcome.kind}`)}</Text>
+            <Text size="sm">{t('publicTip.status.decidedOn', { date: formatDate(status.outcome.decidedOn) })}</Text>
+            <Text size="sm" c="dimmed">
+              {t('publicTip.status.notifiedAt', { time: formatDateTime(status.outcome.notifiedAt) })}
+            </Text>
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('publicTip.status.noOutcome')}
+          </Text>
         )}
       </Paper>
     </Stack>
@@ -233,7 +232,7 @@ export function PublicTipStatusPage() {
                   placeholder={t('publicTip.status.codePlaceholder')}
                   required
                   size="md"
-                  ff="monospace"
+                  styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                   autoComplete="off"
                   autoCapitalize="characters"
                   spellCheck={false}

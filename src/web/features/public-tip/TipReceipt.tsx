@@ -11,18 +11,20 @@ function CodeRow({ label, value, testId }: { label: string; value: string; testI
       <Text size="sm" fw={600}>
         {label}
       </Text>
-      <Group gap="sm" wrap="wrap" align="center">
-        <Text
-          component="output"
-          ff="monospace"
-          fw={700}
-          fz={{ base: 22, xs: 26 }}
-          lh={1.2}
-          style={{ userSelect: 'all', overflowWrap: 'anywhere', letterSpacing: '0.04em' }}
-          data-testid={testId}
-        >
-          {value}
-        </Text>
+      <Group gap="xs" wrap="wrap" align="center">
+        <Paper withBorder bg="gray.0" px="sm" py={6} radius="sm" maw="100%">
+          <Text
+            component="output"
+            ff="monospace"
+            fw={700}
+            fz={{ base: 19, xs: 24 }}
+            lh={1.2}
+            style={{ userSelect: 'all', overflowWrap: 'anywhere', letterSpacing: '0.02em' }}
+            data-testid={testId}
+          >
+            {value}
+          </Text>
+        </Paper>
         <CopyButton value={value} timeout={2500}>
           {({ copied, copy }) => (
             <Button
