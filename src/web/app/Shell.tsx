@@ -1,5 +1,8 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { startLive } from '../lib/live.ts';
 import { IconLogout, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -15,6 +18,9 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
+  const queryClient = useQueryClient();
+  // One live stream per signed-in tab: lists and the board refresh when records change (ADR 010).
+  useEffect(() => startLive(queryClient), [queryClient]);
   const items = NAV_ITEMS.filter((i) => !i.visible || i.visible(me));
   const sections = [
     { key: 'work', label: t('nav.sectionWork') },

@@ -1,6 +1,35 @@
-/** Vietnamese texts of the board pages (issue 4). Every key here must also exist in en.board.ts. */
+/** Vietnamese texts of the live board. Every key here must also exist in en.board.ts. */
 export const viBoard = {
   board: {
     title: 'Bảng trực',
+    subtitle: 'Vụ việc và nguồn tin trong phạm vi của đồng chí, cập nhật tức thời không cần tải lại trang.',
+    live: { live: 'Đang cập nhật trực tiếp', connecting: 'Đang kết nối…', reconnecting: 'Mất kết nối, đang kết nối lại…', off: 'Không cập nhật trực tiếp' },
+    counts: {
+      actions: 'Việc cần đồng chí xử lý',
+      tipActions: 'Nguồn tin cần xử lý',
+      tipsOverdue: 'Nguồn tin quá hạn',
+      significantOpen: 'Vụ việc nổi bật đang xử lý',
+    },
+    asOf: 'Số liệu lúc {{time}}, tính từ dữ liệu trong phạm vi được phân quyền.',
+    actionsTitle: 'Việc chờ đồng chí xử lý',
+    noActions: 'Không có việc nào đang chờ đồng chí.',
+    capped: 'Có nhiều hồ sơ đang chờ hơn số bảng trực kiểm tra; xem đầy đủ ở danh sách vụ việc và nguồn tin.',
+    col: { what: 'Việc cần làm', record: 'Hồ sơ', due: 'Thời hạn' },
+    reason: {
+      confirm_closure: 'Xác nhận kết thúc vụ việc',
+      verify_significance: 'Xác minh vụ việc nổi bật',
+      start_handling: 'Vụ việc mới: tổ chức xử lý',
+      record_receipt: 'Lập biên bản tiếp nhận nguồn tin',
+      classify: 'Phân loại nguồn tin',
+      transfer: 'Chuyển nguồn tin (24 giờ / 48 giờ)',
+      settle: 'Giải quyết nguồn tin sắp hết hạn (Điều 147)',
+      notify_sender: 'Thông báo kết quả cho người báo tin (Điều 145)',
+    },
+    overdue: 'quá hạn',
+    justChanged: 'vừa cập nhật',
+    latestIncidents: 'Vụ việc mới nhất',
+    latestTips: 'Nguồn tin mới nhất',
+    seeAll: 'Xem tất cả',
+    none: 'Chưa có.',
   },
 };

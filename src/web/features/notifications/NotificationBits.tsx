@@ -17,17 +17,27 @@ export function notificationText(t: TFunction, n: Notification): string {
   return t(`notification.kind.${n.kind}`, { ...p, defaultValue: n.kind });
 }
 
+/** Where a notification leads: its task, situation or tip (ids come from the server's params). */
+export function notificationTarget(n: Notification): string | null {
+  if (n.task) return `/tasks/${n.task.id}`;
+  const { incidentId, tipId } = n.params;
+  if (typeof incidentId === 'string') return `/incidents/${incidentId}`;
+  if (typeof tipId === 'string') return `/tips/${tipId}`;
+  return null;
+}
+
 export function NotificationItem({ n, compact, onOpen }: { n: Notification; compact?: boolean; onOpen?: () => void }) {
   const { t } = useTranslation();
   const markRead = useMarkRead();
   const unread = n.readAt === null;
+  const target = notificationTarget(n);
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start" py={6}>
       <Box w={8} h={8} mt={6} style={{ borderRadius: 4, flexShrink: 0, background: unread ? 'var(--mantine-color-red-6)' : 'transparent' }} aria-hidden />
       <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
         <Text size="sm" fw={unread ? 600 : 400} style={{ overflowWrap: 'anywhere' }}>
-          {n.task ? (
-            <Anchor component={Link} to={`/tasks/${n.task.id}`} inherit onClick={() => { if (unread) markRead.mutate(n.id); onOpen?.(); }}>
+          {target ? (
+            <Anchor component={Link} to={target} inherit onClick={() => { if (unread) markRead.mutate(n.id); onOpen?.(); }}>
               {notificationText(t, n)}
             </Anchor>
           ) : (
