@@ -139,6 +139,9 @@ function useActionForm<S extends z.ZodType>(schema: S, mutation: UseMutationResu
   return { run, err, pending: mutation.isPending, error: mutation.error };
 }
 
+/** A date field marked by a domain error shows no second copy of the sentence already in the alert. */
+const dateErr = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : v ? ' ' : undefined);
+
 /** Decision number and date: the pair every decision of arts. 147–149 carries. */
 function DecisionFields({
   tip,
@@ -159,16 +162,14 @@ function DecisionFields({
 }) {
   const { t } = useTranslation();
   const min = minDate && minDate > receiptDay(tip) ? minDate : receiptDay(tip);
-  const dateError = err('decidedOn');
   return (
     <Group grow align="flex-start" gap="sm">
       <TextInput label={t('tips.form.decisionNo')} placeholder={t('tips.form.decisionNoPlaceholder')} required value={decisionNo} onChange={(e) => setDecisionNo(e.currentTarget.value)} error={err('decisionNo')} />
-      <DateField label={t('tips.form.decidedOn')} required value={decidedOn} onChange={setDecidedOn} minDate={min} maxDate={todayIso()} error={typeof dateError === 'string' ? dateError : dateError ? ' ' : undefined} />
+      <DateField label={t('tips.form.decidedOn')} required value={decidedOn} onChange={setDecidedOn} minDate={min} maxDate={todayIso()} error={dateErr(err('decidedOn'))} />
     </Group>
   );
 }
 
-const dateErr = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : v ? ' ' : undefined);
 
 /* ── Biên bản tiếp nhận ──────────────────────────────────────────────────────────────────── */
 
