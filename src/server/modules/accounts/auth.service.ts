@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { canRecordIncidents } from '../incidents/incident.policy.ts';
 import type { Me } from '../../../contracts/accounts.ts';
 import type { Role } from '../../../contracts/roles.ts';
 import { inTransaction } from '../../db/tx.ts';
@@ -140,6 +141,7 @@ export async function me(ctx: Ctx, actor: Actor, csrfToken: string): Promise<Me>
       assignTasks: canAssignTasks(actor),
       createDocument: canCreateDocument(actor),
       importConference: canImportConference(actor),
+      recordIncidents: canRecordIncidents(actor),
     },
   };
 }
