@@ -426,7 +426,7 @@ export function PublicTipPage() {
                 </Alert>
                 <TextInput label={t('publicTip.identity.name')} size="md" autoComplete="name" maxLength={200} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors['reporter.name']} />
                 <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-                  <TextInput label={t('publicTip.identity.phone')} size="md" type="tel" autoComplete="tel" maxLength={20} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors['reporter.phone']} />
+                  <TextInput label={t('publicTip.identity.phone')} size="md" type="tel" autoComplete="tel" maxLength={21} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors['reporter.phone']} />
                   <TextInput label={t('publicTip.identity.email')} size="md" type="email" autoComplete="email" maxLength={200} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors['reporter.email']} />
                 </SimpleGrid>
                 <TextInput label={t('publicTip.identity.address')} size="md" autoComplete="street-address" maxLength={500} value={reporterAddress} onChange={(e) => setReporterAddress(e.currentTarget.value)} error={errors['reporter.address']} />
