@@ -5,6 +5,8 @@
  *                    [--starts 3] [--logins 40] [--concurrency 8] [--search-rounds 15]
  *                    [--section startup,login,search,tasks,refs] [--tasks 500000] [--reports 3000000]
  *                    [--task-rounds 10] [--status-units 168] [--ref-runs 30] [--op-timeout-s 600]
+ *                    [--tips 100] [--tip-concurrency 8] [--live-clients 200] [--live-outsiders 20] [--live-events 50]
+ *                    [--incidents 2000000] [--pglite-incidents N] [--situation-rounds 5]
  *
  * One JSON document goes to stdout and to artifacts/bench/latest.json; notes go to stderr.
  * PostgreSQL: BENCH_DATABASE_URL (an empty database) or, by default, a fresh database created
@@ -26,6 +28,9 @@ import { clientAddress, freePort, note, perSecond, pool, r2, stats, timed, withi
 import { measureReferenceFinder } from './reference-finder.ts';
 import { BENCH_TODAY, loadSyntheticTasks } from './synthetic-tasks.ts';
 import { measureTasks } from './tasks.ts';
+import { measureTips } from './tips.ts';
+import { measureLive } from './live.ts';
+import { measureSituations } from './situations.ts';
 import { loadSyntheticCity, SYNTHETIC_PASSWORD, type SyntheticCity } from './synthetic-city.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,9 +52,20 @@ interface Options {
   statusUnits: number;
   refRuns: number;
   opTimeoutS: number;
+  tips: number;
+  tipConcurrency: number;
+  liveClients: number;
+  liveOutsiders: number;
+  liveEvents: number;
+  /** null: 2,000,000 on PostgreSQL and `pgliteIncidents` on PGlite. */
+  incidents: number | null;
+  pgliteIncidents: number;
+  situationRounds: number;
 }
 
-const SECTIONS = ['startup', 'login', 'search', 'tasks', 'refs'] as const;
+const SECTIONS = ['startup', 'login', 'search', 'tasks', 'refs', 'tips', 'live', 'situations'] as const;
+/** Default size of the situations data on PostgreSQL (and on PGlite when --incidents is given). */
+const DEFAULT_INCIDENTS = 2_000_000;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): Options {
@@ -69,6 +85,14 @@ function parseArgs(argv: string[]): Options {
     statusUnits: 168,
     refRuns: 30,
     opTimeoutS: 600,
+    tips: 100,
+    tipConcurrency: 8,
+    liveClients: 200,
+    liveOutsiders: 20,
+    liveEvents: 50,
+    incidents: null,
+    pgliteIncidents: 500_000,
+    situationRounds: 5,
   };
   const ints: Record<string, keyof Options> = {
     '--units': 'units',
@@ -84,6 +108,14 @@ function parseArgs(argv: string[]): Options {
     '--status-units': 'statusUnits',
     '--ref-runs': 'refRuns',
     '--op-timeout-s': 'opTimeoutS',
+    '--tips': 'tips',
+    '--tip-concurrency': 'tipConcurrency',
+    '--live-clients': 'liveClients',
+    '--live-outsiders': 'liveOutsiders',
+    '--live-events': 'liveEvents',
+    '--incidents': 'incidents',
+    '--pglite-incidents': 'pgliteIncidents',
+    '--situation-rounds': 'situationRounds',
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
@@ -109,7 +141,8 @@ function parseArgs(argv: string[]): Options {
     } else if (flag === '--help' || flag === '-h') {
       process.stderr.write(
         'npm run bench -- [--units N] [--users M] [--backend pglite|postgres|both] [--starts K] [--logins L] [--concurrency C] [--search-rounds R] [--seed S]\n' +
-          '               [--section startup,login,search,tasks,refs] [--tasks N] [--reports N] [--task-rounds R] [--status-units K] [--ref-runs N] [--op-timeout-s S]\n',
+          '               [--section startup,login,search,tasks,refs,tips,live,situations] [--tasks N] [--reports N] [--task-rounds R] [--status-units K] [--ref-runs N] [--op-timeout-s S]\n' +
+          '               [--tips N] [--tip-concurrency C] [--live-clients K] [--live-outsiders K] [--live-events E] [--incidents N] [--pglite-incidents N] [--situation-rounds R]\n',
       );
       process.exit(0);
     } else {
@@ -119,6 +152,9 @@ function parseArgs(argv: string[]): Options {
   if (o.units < 250) throw new Error('--units must be at least 250 (the fixed part of the city tree)');
   if (o.users < 1) throw new Error('--users must be at least 1');
   if (o.sections.includes('tasks') && o.tasks < 50) throw new Error('--tasks must be at least 50');
+  if (o.sections.includes('tips') && (o.tips < 1 || o.tipConcurrency < 1)) throw new Error('--tips and --tip-concurrency must be at least 1');
+  if (o.sections.includes('live') && (o.liveClients < 1 || o.liveEvents < 1)) throw new Error('--live-clients and --live-events must be at least 1');
+  if (o.sections.includes('situations') && (o.incidents ?? DEFAULT_INCIDENTS) < 1000) throw new Error('--incidents must be at least 1000');
   return o;
 }
 
@@ -422,7 +458,7 @@ async function benchBackend(backend: Backend, o: Options) {
   const pgAdmin = process.env.BENCH_DATABASE_URL ? adminUrlFor(process.env.BENCH_DATABASE_URL) : DEFAULT_PG_ADMIN;
   note(`── ${backend} ──`);
   const startup = o.starts > 0 && o.sections.includes('startup') ? await measureStartup(backend, o, pgAdmin) : null;
-  const wantDb = o.sections.some((s) => s === 'login' || s === 'search' || s === 'tasks');
+  const wantDb = o.sections.some((s) => s !== 'startup' && s !== 'refs');
   if (!wantDb) return { startup };
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-bench-data-'));
@@ -461,7 +497,20 @@ async function benchBackend(backend: Backend, o: Options) {
               ...(await measureTasks(app, rt.database.pool, tasksData, { rounds: o.taskRounds, statusUnits: o.statusUnits, timeoutMs: o.opTimeoutS * 1000 })),
             }
           : null;
-        return { syntheticCity: { units: city.units, users: city.users, loadMs: city.timings }, startup, login, search, tasks };
+        const tips = o.sections.includes('tips') ? await measureTips(app, rt.database.pool, { tips: o.tips, concurrency: o.tipConcurrency }) : null;
+        const live = o.sections.includes('live')
+          ? await measureLive(app, ctx, rt.database.pool, { clients: o.liveClients, outsiders: o.liveOutsiders, events: o.liveEvents, timeoutMs: 30_000 })
+          : null;
+        const situations = o.sections.includes('situations')
+          ? await measureSituations(ctx, rt.database.pool, {
+              incidents: o.incidents ?? (backend === 'pglite' ? o.pgliteIncidents : DEFAULT_INCIDENTS),
+              seed: o.seed,
+              rounds: o.situationRounds,
+              timeoutMs: o.opTimeoutS * 1000,
+              backend,
+            })
+          : null;
+        return { syntheticCity: { units: city.units, users: city.users, loadMs: city.timings }, startup, login, search, tasks, tips, live, situations };
       } finally {
         await app.close();
       }
@@ -489,7 +538,11 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = {};
   const refs = o.sections.includes('refs') ? measureReferenceFinder(o.refRuns) : null;
   for (const b of backends) results[b] = await benchBackend(b, o);
-  const errors = Object.values(results).flatMap((r) => ((r as { tasks?: { errors?: string[] } | null }).tasks?.errors ?? []));
+  type WithErrors = { errors?: string[] } | null | undefined;
+  const errors = Object.entries(results).flatMap(([b, r]) => {
+    const x = r as { tasks?: WithErrors; tips?: WithErrors; live?: WithErrors; situations?: WithErrors };
+    return [x.tasks, x.tips, x.live, x.situations].flatMap((s) => (s?.errors ?? []).map((e) => `${b}: ${e}`));
+  });
   const doc = {
     benchmark: 'phoi-hop',
     at: new Date().toISOString(),
