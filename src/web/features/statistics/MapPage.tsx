@@ -107,7 +107,7 @@ export function MapPage() {
                 <MapCanvas data={d} texts={texts} focus={focus} onNavigate={(href) => void navigate(href)} />
               </Suspense>
             </Box>
-            <Paper withBorder p="sm" style={{ flex: '0 1 300px', minWidth: 240 }}>
+            <Paper withBorder p="sm" w={{ base: '100%', sm: 300 }} style={{ flex: 'none' }}>
               <Stack gap="xs">
                 <div>
                   <Text fw={600} size="sm">

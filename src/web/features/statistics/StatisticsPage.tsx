@@ -16,7 +16,11 @@ type Row = IncidentStats['total'];
 /** Plain SVG bars: the period against the same period last year, for the rows that have any case. */
 function Bars({ rows, label }: { rows: { key: string; label: string; cur: number; base: number }[]; label: string }) {
   const { t } = useTranslation();
-  const shown = rows.filter((r) => r.cur || r.base).slice(0, 20);
+  // The largest first (the table keeps its own order), at most 20.
+  const shown = rows
+    .filter((r) => r.cur || r.base)
+    .sort((a, b) => b.cur - a.cur || b.base - a.base)
+    .slice(0, 20);
   if (!shown.length) return null;
   const max = Math.max(1, ...shown.map((r) => Math.max(r.cur, r.base)));
   const lw = 210;
