@@ -11,6 +11,7 @@ import { findUnitByCode } from '../modules/organisation/unit.repository.ts';
 import { loadDemoCoordination } from './demo-coordination.ts';
 import { loadDemoTasks } from './demo-tasks.ts';
 import { loadDemoIncidents } from './demo-incidents.ts';
+import { loadDemoTips } from './demo-tips.ts';
 
 /**
  * The demo city: Ho Chi Minh City's leadership bodies, its police with their departments and a
@@ -209,6 +210,7 @@ export async function loadDemoCity(ctx: Ctx, password: string): Promise<{ units:
   await loadDemoCoordination(ctx);
   await loadDemoTasks(ctx);
   await loadDemoIncidents(ctx);
+  await loadDemoTips(ctx);
   await inTransaction(ctx.db, async (trx) => {
     await trx.insertInto('app_meta').values({ key: 'demo_loaded', value: JSON.stringify({ at: new Date().toISOString() }) }).execute();
     await writeAudit(trx, op, { action: 'demo.loaded', entityType: 'system', entityId: null, data: { units, users: DEMO_USERS.length } });

@@ -14,6 +14,7 @@ import {
   reportClosing,
 } from '../modules/incidents/incident.service.ts';
 import type { Role } from '../../contracts/roles.ts';
+import { rng } from './demo-random.ts';
 
 /**
  * A year of security and order situations over the 168 communes, built through the incidents
@@ -24,23 +25,6 @@ import type { Role } from '../../contracts/roles.ts';
  * the confirmation of the level above in most cases. Places are near the commune's centre when
  * known, otherwise without a point. No persons: counts only.
  */
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
 
 /**
  * Measured on PGlite: each use case is about a dozen statements (lock, load, write, event, audit,

@@ -7,6 +7,7 @@ import { assignTask, changeTaskLifecycle } from '../modules/tasks/task.service.t
 import { evaluateTask, respondToCoordination, submitProgressReport } from '../modules/tasks/task-progress.service.ts';
 import { getTask } from '../modules/tasks/task-queries.service.ts';
 import { loadDemoCoordination, type DemoCoordinationIds } from './demo-coordination.ts';
+import { rng } from './demo-random.ts';
 
 /**
  * A year of tasks for the demo city, built through the tasks module's use cases (the same code as
@@ -16,25 +17,6 @@ import { loadDemoCoordination, type DemoCoordinationIds } from './demo-coordinat
  * departments and mass organisations, advising on complex situations, crime-suppression peaks and
  * wanted persons, Party and force building). Deterministic (seeded), a few hundred tasks.
  */
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-    some: <T>(xs: readonly T[], n: number): T[] => [...xs].sort(() => next() - 0.5).slice(0, n),
-    chance: (p: number) => next() < p,
-  };
-}
 
 const COMMUNES = ['26743', '26740', '26737', '26824', '26929', '26944', '27301', '27343', '25747', '26506', '27553', '26732'];
 const QUARTERS = ['quý I', 'quý II', 'quý III', 'quý IV'];

@@ -31,8 +31,9 @@ export const PUBLIC_ACTOR: Actor = { kind: 'system', userId: null, username: 'pu
 /** Types a tip may carry: images (metadata stripped) and documents. WebP is refused (no stripper). */
 const TIP_FILE_TYPES = new Set(['jpeg', 'png', 'pdf', 'docx']);
 
-export async function getChallenge(ctx: Ctx): Promise<{ token: string; nonce: string; difficulty: number; expiresAt: string }> {
-  const c = issueChallenge(await repo.challengeKey(ctx.db), ctx.now());
+/** A challenge for the public form; `difficulty` is lowered only by trusted callers (the demo loader). */
+export async function getChallenge(ctx: Ctx, difficulty?: number): Promise<{ token: string; nonce: string; difficulty: number; expiresAt: string }> {
+  const c = issueChallenge(await repo.challengeKey(ctx.db), ctx.now(), difficulty);
   return { token: c.token, nonce: c.nonce, difficulty: c.difficulty, expiresAt: c.expiresAt.toISOString() };
 }
 
