@@ -29,6 +29,12 @@ import { PublicTipStatusPage } from '../features/public-tip/PublicTipStatusPage.
 import { StatisticsPage } from '../features/statistics/StatisticsPage.tsx';
 import { MapPage } from '../features/statistics/MapPage.tsx';
 import { BoardPage } from '../features/board/BoardPage.tsx';
+import { ReviewListPage } from '../features/reviews/ReviewListPage.tsx';
+import { ReviewPage } from '../features/reviews/ReviewPage.tsx';
+import { CampaignListPage } from '../features/campaigns/CampaignListPage.tsx';
+import { CampaignPage } from '../features/campaigns/CampaignPage.tsx';
+import { AwardsPage } from '../features/awards/AwardsPage.tsx';
+import { NominationPage } from '../features/awards/NominationPage.tsx';
 import { NotFound } from '../components/NotFound.tsx';
 import { RequireAuth, RequireAbility } from './guards.tsx';
 import { Shell } from './Shell.tsx';
@@ -68,6 +74,12 @@ export const router = createBrowserRouter([
       { path: 'tips/:id', element: <TipPage /> },
       { path: 'statistics', element: <StatisticsPage /> },
       { path: 'map', element: <MapPage /> },
+      { path: 'reviews', element: <ReviewListPage /> },
+      { path: 'reviews/:id', element: <ReviewPage /> },
+      { path: 'campaigns', element: <CampaignListPage /> },
+      { path: 'campaigns/:id', element: <CampaignPage /> },
+      { path: 'awards', element: <AwardsPage /> },
+      { path: 'awards/nominations/:id', element: <NominationPage /> },
       { path: 'organisation', element: <OrganisationPage /> },
       { path: 'communes', element: <CommunesPage /> },
       { path: 'people', element: <PeoplePage /> },

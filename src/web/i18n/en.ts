@@ -5,6 +5,10 @@ import { enTips } from './en.tips.ts';
 import { enPublicTip } from './en.publicTip.ts';
 import { enStatistics } from './en.statistics.ts';
 import { enBoard } from './en.board.ts';
+import { enReviews } from './en.reviews.ts';
+import { enLeaderDashboard } from './en.leaderDashboard.ts';
+import { enCampaigns } from './en.campaigns.ts';
+import { enAwards } from './en.awards.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Dictionary = Shape<typeof vi>;
@@ -17,6 +21,10 @@ export const en: Dictionary = {
   ...enPublicTip,
   ...enStatistics,
   ...enBoard,
+  ...enReviews,
+  ...enLeaderDashboard,
+  ...enCampaigns,
+  ...enAwards,
   app: {
     name: 'Phối Hợp',
     tagline: 'Coordinating security and public order',
@@ -43,6 +51,9 @@ export const en: Dictionary = {
     tips: 'Crime reports',
     statistics: 'Statistics',
     map: 'Map',
+    reviews: 'Reviews',
+    campaigns: 'Campaigns',
+    awards: 'Emulation & awards',
     organisation: 'Organisation',
     communes: 'Communes',
     people: 'People',

@@ -4,6 +4,10 @@ import { viTips } from './vi.tips.ts';
 import { viPublicTip } from './vi.publicTip.ts';
 import { viStatistics } from './vi.statistics.ts';
 import { viBoard } from './vi.board.ts';
+import { viReviews } from './vi.reviews.ts';
+import { viLeaderDashboard } from './vi.leaderDashboard.ts';
+import { viCampaigns } from './vi.campaigns.ts';
+import { viAwards } from './vi.awards.ts';
 
 /** Vietnamese dictionary (the default language). Every key here must also exist in en.ts. */
 export const vi = {
@@ -13,6 +17,10 @@ export const vi = {
   ...viPublicTip,
   ...viStatistics,
   ...viBoard,
+  ...viReviews,
+  ...viLeaderDashboard,
+  ...viCampaigns,
+  ...viAwards,
   app: {
     name: 'Phối Hợp',
     tagline: 'Phối hợp bảo đảm an ninh, trật tự',
@@ -39,6 +47,9 @@ export const vi = {
     tips: 'Nguồn tin',
     statistics: 'Thống kê',
     map: 'Bản đồ',
+    reviews: 'Sơ kết, tổng kết',
+    campaigns: 'Đợt cao điểm',
+    awards: 'Thi đua, khen thưởng',
     organisation: 'Tổ chức',
     communes: 'Địa bàn',
     people: 'Cán bộ',
