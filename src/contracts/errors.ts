@@ -90,6 +90,14 @@ export const ERROR_CODES = [
   'tip.decision_date_invalid',
   'tip.not_decided',
   'tip.already_linked',
+  'review.invalid_period',
+  'review.empty_programme',
+  'review.unknown_source',
+  'review.unknown_unit',
+  'review.unit_outside_scope',
+  'review.closed',
+  'review.invalid_transition',
+  'review.closing_note_required',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
