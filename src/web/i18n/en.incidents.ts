@@ -120,6 +120,15 @@ export const enIncidents: Shape<typeof viIncidents> = {
       proposed: 'Proposed as significant, awaiting verification',
       verified: 'Significant (verified)',
     },
+    merge: {
+      title: 'Possibly the same as another situation',
+      hint: 'Same commune and category, no more than {{hours}} hours apart. Suggestions only; nothing is merged automatically.',
+      action: 'Merge into {{code}}',
+      modalTitle: 'Merge {{from}} into {{into}}',
+      explain: 'Situation {{from}} will be closed as a duplicate of {{into}} and counted once (as {{into}}); tips linked to {{from}} move to {{into}}. Both logs record the merge.',
+      confirm: 'Merge',
+      mergedInto: 'This situation was a duplicate, merged into',
+    },
     events: {
       opened: 'Situation recorded',
       supporting_added: 'Supporting unit added',
@@ -134,6 +143,9 @@ export const enIncidents: Shape<typeof viIncidents> = {
       closure_confirmed: 'Closure confirmed',
       closure_returned: 'Closing report returned',
       reopened: 'Reopened',
+      tip_linked: 'Citizen tip linked',
+      merged_into: 'Merged into another situation (duplicate)',
+      merged_from: 'Duplicate merged into this one',
       other: 'Other event',
     },
     form: {

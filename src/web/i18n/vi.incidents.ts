@@ -117,6 +117,15 @@ export const viIncidents = {
       proposed: 'Đề xuất nổi cộm, chờ xác minh',
       verified: 'Nổi cộm (đã xác minh)',
     },
+    merge: {
+      title: 'Có thể trùng với vụ việc khác',
+      hint: 'Cùng phường, xã và lĩnh vực, xảy ra cách nhau không quá {{hours}} giờ. Hệ thống chỉ gợi ý, không tự gộp.',
+      action: 'Gộp vào {{code}}',
+      modalTitle: 'Gộp {{from}} vào {{into}}',
+      explain: 'Vụ việc {{from}} sẽ kết thúc với ghi chú là trùng với {{into}}, chỉ được thống kê một lần (theo {{into}}); nguồn tin gắn với {{from}} chuyển sang {{into}}. Nhật ký của cả hai vụ việc ghi nhận việc gộp.',
+      confirm: 'Gộp vụ việc',
+      mergedInto: 'Vụ việc này trùng và đã được gộp vào',
+    },
     events: {
       opened: 'Tiếp nhận vụ việc',
       supporting_added: 'Thêm đơn vị phối hợp',
@@ -131,6 +140,9 @@ export const viIncidents = {
       closure_confirmed: 'Xác nhận kết thúc',
       closure_returned: 'Trả lại báo cáo kết thúc',
       reopened: 'Mở lại vụ việc',
+      tip_linked: 'Gắn nguồn tin của người dân',
+      merged_into: 'Gộp vào vụ việc khác (trùng)',
+      merged_from: 'Gộp vụ việc trùng vào đây',
       other: 'Diễn biến khác',
     },
     form: {

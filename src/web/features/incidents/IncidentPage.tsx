@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Badge, Box, Button, Checkbox, Divider, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Checkbox, Divider, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowBackUp,
@@ -13,7 +13,7 @@ import {
   IconUsersPlus,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { logEntryInput, type IncidentDetail } from '../../../contracts/incidents.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { NotFound } from '../../components/NotFound.tsx';
@@ -33,6 +33,7 @@ import {
   ReopenModal,
   SignificanceModal,
 } from './IncidentActions.tsx';
+import { IncidentDuplicates } from './IncidentDuplicates.tsx';
 import { formatVnd, IncidentStatusBadge, LevelBadge, SeverityBadge, SignificanceBadge, STATUS_COLOR } from './IncidentBits.tsx';
 
 type Dialog =
@@ -106,6 +107,20 @@ function EventDetail({ e, incident }: { e: Event; incident: IncidentDetail }) {
         {t('incidents.escalatedTo', { from: t(`incidents.levels.${s('fromLevel')}`), to: t(`incidents.levels.${s('toLevel')}`), unit: e.unitName ?? '' })}
       </Text>
     );
+  if (e.kind === 'tip_linked' && typeof d.tipId === 'string')
+    return (
+      <Anchor component={Link} to={`/tips/${d.tipId}`} size="sm">
+        {s('trackingCode')}
+      </Anchor>
+    );
+  if ((e.kind === 'merged_into' || e.kind === 'merged_from') && s('intoId'))
+    return (
+      <Text size="sm">
+        <Anchor component={Link} to={`/incidents/${e.kind === 'merged_into' ? s('intoId') : s('fromId')}`}>
+          {e.kind === 'merged_into' ? s('intoCode') : s('fromCode')}
+        </Anchor>
+      </Text>
+    );
   if (e.kind === 'category_changed' && s('from') && s('to'))
     return (
       <Group gap="xs">
@@ -130,6 +145,9 @@ const EVENT_COLOR: Record<string, string> = {
   reopened: 'orange',
   significance_verified: 'red',
   category_changed: 'yellow',
+  tip_linked: 'teal',
+  merged_into: 'gray',
+  merged_from: 'gray',
 };
 
 /**
@@ -319,6 +337,7 @@ export function IncidentPage() {
       )}
 
       <ActionBar incident={d} open={setDialog} />
+      <IncidentDuplicates incident={d} />
 
       <Paper withBorder p="md" mb="md" component="section" aria-labelledby="incident-facts">
         <Title order={3} size="h5" id="incident-facts" mb="sm">

@@ -15,6 +15,8 @@ import type {
   logEntryInput,
   reopenInput,
   significanceInput,
+  IncidentDuplicates,
+  mergeIncidentInput,
 } from '../../../contracts/incidents.ts';
 import type { Unit } from '../../../contracts/organisation.ts';
 import { api, type Page, type Query } from '../../lib/api.ts';
@@ -95,3 +97,14 @@ export function useCityUnits(q: string) {
     staleTime: 60_000,
   });
 }
+
+/** Likely duplicates of a situation (same commune and category within the window). */
+export function useIncidentDuplicates(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...incidentKeys.one(id), 'duplicates'],
+    queryFn: ({ signal }) => api<IncidentDuplicates>(`/incidents/${id}/duplicates`, { signal }),
+    enabled: enabled && !!id,
+  });
+}
+
+export const useMergeIncident = (id: string) => useIncidentAction<z.input<typeof mergeIncidentInput>>(id, 'merge');
