@@ -422,6 +422,74 @@ export interface IncidentCategoryChangesTable {
   at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** Review cycles (migration 0009_reviews). */
+export interface ReviewCyclesTable {
+  id: Generated<string>;
+  kind: string;
+  title: string;
+  state: Generated<string>;
+  scope_unit_id: string;
+  period_kind: string;
+  period_year: number | null;
+  period_index: number | null;
+  period_from: string;
+  period_to: string;
+  period_label: string;
+  created_by: string | null;
+  created_by_name: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  closed_at: Date | null;
+}
+
+export interface ReviewCycleDocumentsTable {
+  cycle_id: string;
+  document_id: string;
+}
+
+export interface ReviewCycleConferencesTable {
+  cycle_id: string;
+  conference_id: string;
+}
+
+export interface ReviewAgendaTable {
+  cycle_id: string;
+  unit_id: string;
+  position: number;
+}
+
+export interface ReviewActionsTable {
+  id: Generated<string>;
+  cycle_id: string;
+  kind: string;
+  text: string;
+  measure: string;
+  owner_unit_id: string;
+  deadline_on: string | null;
+  status: Generated<string>;
+  closing_note: string | null;
+  closed_in_cycle_id: string | null;
+  closed_at: Date | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReviewActionEventsTable {
+  id: Generated<string>;
+  action_id: string;
+  cycle_id: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  actor_user_id: string | null;
+  actor_name: string;
+  at: Generated<Date>;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   jurisdictions: JurisdictionsTable;
@@ -456,6 +524,12 @@ export interface DB {
   incident_units: IncidentUnitsTable;
   incident_events: IncidentEventsTable;
   incident_category_changes: IncidentCategoryChangesTable;
+  review_cycles: ReviewCyclesTable;
+  review_cycle_documents: ReviewCycleDocumentsTable;
+  review_cycle_conferences: ReviewCycleConferencesTable;
+  review_agenda: ReviewAgendaTable;
+  review_actions: ReviewActionsTable;
+  review_action_events: ReviewActionEventsTable;
 }
 
 export type Db = Kysely<DB>;
