@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { LanguageToggle } from '../../components/LanguageToggle.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useLogin, useMeQuery } from './session.ts';
@@ -93,6 +93,12 @@ export function LoginPage() {
               </Button>
             </Stack>
           </form>
+          <Text size="sm" ta="center" mt="lg">
+            {t('auth.citizenPrompt')}{' '}
+            <Anchor component={Link} to="/report" fw={600}>
+              {t('auth.citizenLink')}
+            </Anchor>
+          </Text>
         </Paper>
       </Center>
     </Box>
