@@ -162,9 +162,21 @@ export const tipListItem = tipSchema.omit({ files: true, questions: true, events
 export const tipPage = pageOf(tipListItem);
 export type TipPage = z.infer<typeof tipPage>;
 
+/**
+ * Filters on the legal clock (computed as on the tip page): `overdue` — the transfer or art. 147
+ * deadline has passed (open tips); `settled_on_time` / `settled_late` — an art. 147(1) decision
+ * (khởi tố, không khởi tố, tạm đình chỉ) taken within / after the deadline in force that day.
+ */
+export const TIP_DEADLINE_FILTERS = ['overdue', 'settled_on_time', 'settled_late'] as const;
+export type TipDeadlineFilter = (typeof TIP_DEADLINE_FILTERS)[number];
+
 export const tipListQuery = pageQuery.extend({
   state: z.enum(TIP_STATES).optional(),
   communeCode: communeCode.optional(),
+  /** Received on or after / on or before this date (Asia/Ho_Chi_Minh). */
+  receivedFrom: isoDate.optional(),
+  receivedTo: isoDate.optional(),
+  deadline: z.enum(TIP_DEADLINE_FILTERS).optional(),
 });
 export type TipListQuery = z.infer<typeof tipListQuery>;
 

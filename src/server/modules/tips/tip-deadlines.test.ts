@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../kernel/errors.ts';
-import { addMonths, checkExtension, tipClock, vnDate, type ClockEvent, type ClockTip } from './tip-deadlines.ts';
+import { addMonths, checkExtension, settledWithinDeadline, tipClock, vnDate, type ClockEvent, type ClockTip } from './tip-deadlines.ts';
 
 // Received 2026-03-10 09:00 in Ho Chi Minh City (02:00Z).
 const RECEIVED = new Date('2026-03-10T02:00:00Z');
@@ -93,5 +93,23 @@ describe('tip legal clock (BLTTHS 2015 arts. 146–149)', () => {
       'tip.invalid_transition',
     );
     expect(codeOf(() => checkExtension(tip({ state: 'decided' }), [], { kind: 'complex', until: '2026-05-01' }, at('2026-03-25T00:00:00Z')))).toBe('tip.invalid_transition');
+  });
+});
+
+describe('settled within the art. 147 deadline', () => {
+  const sus = (decidedOn: string): ClockEvent => ({ kind: 'suspended', decidedOn });
+  const res = (decidedOn: string): ClockEvent => ({ kind: 'restored', decidedOn });
+  it.each<[string, ClockTip['state'], ClockEvent[], string | null, string, boolean | null]>([
+    ['decided on the last day (30 March)', 'decided', [], '2026-03-30', '2026-04-02T05:00:00Z', true],
+    ['decided the day after', 'decided', [], '2026-03-31', '2026-04-02T05:00:00Z', false],
+    ['complex extension to 10 May counts', 'decided', [ext('complex', '2026-05-10')], '2026-05-08', '2026-05-09T05:00:00Z', true],
+    ['restored suspension of 5 days moves the deadline to 4 April', 'decided', [sus('2026-03-20'), res('2026-03-25')], '2026-04-04', '2026-04-05T05:00:00Z', true],
+    ['still suspended, suspension decided in time (running days do not count)', 'suspended', [sus('2026-03-28')], '2026-03-28', '2026-06-01T05:00:00Z', true],
+    ['suspension decided late', 'suspended', [sus('2026-04-02')], '2026-04-02', '2026-04-03T05:00:00Z', false],
+    ['open: no decision', 'transferred', [], null, '2026-04-02T05:00:00Z', null],
+    ['closed as not a crime source: no art. 147 decision', 'closed', [], null, '2026-04-02T05:00:00Z', null],
+  ])('%s', (_name, state, events, decidedOn, now, want) => {
+    const c = tipClock(tip({ state }), events, at(now));
+    expect(settledWithinDeadline(c, state, decidedOn, vnDate(at(now)))).toBe(want);
   });
 });

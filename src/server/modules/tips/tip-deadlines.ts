@@ -180,3 +180,16 @@ export function checkExtension(tip: ClockTip, events: readonly ClockEvent[], req
       [{ path: 'until', code: 'exceeds_legal_maximum' }],
     );
 }
+
+/**
+ * Whether an art. 147(1) decision (khởi tố / không khởi tố / tạm đình chỉ) was taken within the
+ * deadline in force on the day it was taken: extensions count, and the days of earlier
+ * suspensions that were restored move the deadline later (rule 5). `decidedOn` is the decision
+ * date; for a tip still suspended it is the date of that suspension, whose running days do not
+ * count. Null when the tip has no such decision (open, or closed as not a crime source).
+ */
+export function settledWithinDeadline(clock: Pick<TipClock, 'settlementDueOn' | 'suspendedDays'>, state: TipState, decidedOn: string | null, today: string): boolean | null {
+  if ((state !== 'decided' && state !== 'suspended') || decidedOn === null) return null;
+  const earlierSuspendedDays = state === 'suspended' ? clock.suspendedDays - Math.max(0, daysBetween(decidedOn, today)) : clock.suspendedDays;
+  return decidedOn <= addDays(clock.settlementDueOn, earlierSuspendedDays);
+}

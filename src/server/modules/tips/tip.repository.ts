@@ -290,11 +290,28 @@ export async function findCredentialsByCode(db: Db | Tx, trackingCode: string): 
   return tdb(db).selectFrom('tips').select(['id', 'secret_hash as secretHash']).where('tracking_code', '=', trackingCode).executeTakeFirst();
 }
 
-export async function listTips(db: Db | Tx, actor: Actor, f: { state?: string | undefined; communeCode?: string | undefined; limit: number; offset: number }): Promise<{ total: number; items: TipRow[] }> {
+export interface TipListFilter {
+  state?: string | undefined;
+  /** Any of these states (the clock filters narrow to the states where they can hold). */
+  states?: readonly string[] | undefined;
+  communeCode?: string | undefined;
+  /** Received on or after / before these instants (the service turns dates into Asia/Ho_Chi_Minh days). */
+  receivedFrom?: Date | undefined;
+  receivedBefore?: Date | undefined;
+}
+
+/** Visible tips matching the filter, newest first; `page` null returns every match. */
+export async function listTips(db: Db | Tx, actor: Actor, f: TipListFilter, page: { limit: number; offset: number } | null): Promise<{ total: number; items: TipRow[] }> {
   let q = tipColumns(db).where((eb) => visibleTipsScope(eb, actor));
   if (f.state) q = q.where('t.state', '=', f.state);
+  if (f.states) q = f.states.length ? q.where('t.state', 'in', [...f.states]) : q.where(sql<boolean>`false`);
   if (f.communeCode) q = q.where('t.commune_code', '=', f.communeCode);
-  const items = await q.orderBy('t.received_at', 'desc').orderBy('t.id').limit(f.limit).offset(f.offset).execute();
+  if (f.receivedFrom) q = q.where('t.received_at', '>=', f.receivedFrom);
+  if (f.receivedBefore) q = q.where('t.received_at', '<', f.receivedBefore);
+  let listQ = q.orderBy('t.received_at', 'desc').orderBy('t.id');
+  if (page) listQ = listQ.limit(page.limit).offset(page.offset);
+  const items = await listQ.execute();
+  if (!page) return { total: items.length, items };
   const total = await q
     .clearSelect()
     .select((eb) => eb.fn.countAll<string>().as('n'))

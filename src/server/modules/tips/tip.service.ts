@@ -5,10 +5,12 @@ import type {
   RestoreTipInput,
   SuspendTipInput,
   Tip,
+  TipDeadlineFilter,
   TipListQuery,
   TipOutcomeInput,
   TipPage,
   TipReporter,
+  TipState,
   TransferTipInput,
   LinkTipIncidentInput,
   TipRelatedIncidents,
@@ -29,7 +31,7 @@ import { describeFiles, readAttachedFile } from '../files/file.service.ts';
 import { notifyUnitMembers } from '../notifications/notification.service.ts';
 import { HCMC_PROVINCE_CODE } from '../organisation/reference/admin-units.ts';
 import { findUnitById } from '../organisation/unit.service.ts';
-import { checkExtension, vnDate } from './tip-deadlines.ts';
+import { checkExtension, settledWithinDeadline, vnDate } from './tip-deadlines.ts';
 import {
   canAsk,
   canClassify,
@@ -63,10 +65,55 @@ async function detail(db: Db | Tx, actor: Actor, row: repo.TipRow, now: Date): P
   return presentTip(actor, row, { events, questions, files: await describeFiles(db, fileIds) }, now);
 }
 
+/** The states in which a clock filter can hold (the rest are not even read). */
+const DEADLINE_STATES: Record<TipDeadlineFilter, readonly TipState[]> = {
+  overdue: ['received', 'recorded', 'classified', 'transferred'],
+  settled_on_time: ['decided', 'suspended'],
+  settled_late: ['decided', 'suspended'],
+};
+
+/** Whether a tip matches a clock filter, read from the same clock as the tip page. */
+function matchesDeadline(f: TipDeadlineFilter, r: repo.TipRow, events: readonly { kind: string; data: unknown }[], now: Date): boolean {
+  const clock = clockOf(r, events, now);
+  if (f === 'overdue') return clock.overdue;
+  const settled = settledWithinDeadline(clock, r.state as TipState, r.outcomeDecidedOn, vnDate(now));
+  return f === 'settled_on_time' ? settled === true : settled === false;
+}
+
+/**
+ * Visible tips, newest first, by state, commune, day of receipt (Asia/Ho_Chi_Minh) and the legal
+ * clock. The clock filter is evaluated on the clock the tip page shows (extensions, suspensions),
+ * over the tips of the states where it can hold, then paged.
+ */
 export async function listTips(ctx: Ctx, actor: Actor, q: TipListQuery): Promise<TipPage> {
-  const { total, items } = await repo.listTips(ctx.db, actor, q);
-  const events = await repo.eventsOfMany(ctx.db, items.map((i) => i.id));
   const now = ctx.now();
+  const filter: repo.TipListFilter = {
+    state: q.state,
+    communeCode: q.communeCode,
+    receivedFrom: q.receivedFrom ? new Date(`${q.receivedFrom}T00:00:00+07:00`) : undefined,
+    receivedBefore: q.receivedTo ? new Date(Date.parse(`${q.receivedTo}T00:00:00+07:00`) + 86_400_000) : undefined,
+  };
+  let total: number;
+  let items: repo.TipRow[];
+  let events: Awaited<ReturnType<typeof repo.eventsOfMany>>;
+  if (q.deadline) {
+    const f = q.deadline;
+    const all = await repo.listTips(ctx.db, actor, { ...filter, states: DEADLINE_STATES[f] }, null);
+    const allEvents = await repo.eventsOfMany(ctx.db, all.items.map((i) => i.id));
+    const byTip = new Map<string, typeof allEvents>();
+    for (const e of allEvents) {
+      const list = byTip.get(e.tipId);
+      if (list) list.push(e);
+      else byTip.set(e.tipId, [e]);
+    }
+    const matching = all.items.filter((r) => matchesDeadline(f, r, byTip.get(r.id) ?? [], now));
+    total = matching.length;
+    items = matching.slice(q.offset, q.offset + q.limit);
+    events = items.flatMap((r) => byTip.get(r.id) ?? []);
+  } else {
+    ({ total, items } = await repo.listTips(ctx.db, actor, filter, { limit: q.limit, offset: q.offset }));
+    events = await repo.eventsOfMany(ctx.db, items.map((i) => i.id));
+  }
   return { total, limit: q.limit, offset: q.offset, items: items.map((r) => presentTipListItem(actor, r, events.filter((e) => e.tipId === r.id), now)) };
 }
 
