@@ -97,6 +97,10 @@ export const incidentListQuery = pageQuery.extend({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   q: z.string().max(200).optional(),
+  /** true: not closed (any status but closed); false: closed. */
+  open: z.enum(['true', 'false']).optional(),
+  /** false: without duplicates merged into another situation (as the statistics count); true: only those. */
+  merged: z.enum(['true', 'false']).optional(),
 });
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;
 

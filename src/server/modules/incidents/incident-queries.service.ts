@@ -20,6 +20,8 @@ export async function listIncidents(ctx: Ctx, actor: Actor, q: IncidentListQuery
       from: q.from,
       to: q.to,
       q: q.q,
+      open: q.open === undefined ? undefined : q.open === 'true',
+      merged: q.merged === undefined ? undefined : q.merged === 'true',
     },
     { limit: q.limit, offset: q.offset },
   );

@@ -196,6 +196,8 @@ export interface IncidentFilter {
   from?: string | undefined;
   to?: string | undefined;
   q?: string | undefined;
+  open?: boolean | undefined;
+  merged?: boolean | undefined;
 }
 
 export async function listIncidents(db: Q, actor: Actor, f: IncidentFilter, page: { limit: number; offset: number } | null): Promise<{ total: number; items: IncidentRow[] }> {
@@ -207,6 +209,8 @@ export async function listIncidents(db: Q, actor: Actor, f: IncidentFilter, page
   if (f.significance) q = q.where('i.significance', '=', f.significance);
   if (f.from) q = q.where('i.occurred_on', '>=', f.from);
   if (f.to) q = q.where('i.occurred_on', '<=', f.to);
+  if (f.open !== undefined) q = q.where('i.state', f.open ? '<>' : '=', 'closed');
+  if (f.merged !== undefined) q = q.where('i.merged_into_id', f.merged ? 'is not' : 'is', null);
   const words = searchWords(f.q);
   if (words.length) q = q.where((eb) => containsAllWords(eb, 'i.search_text', words));
   const total = await q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
