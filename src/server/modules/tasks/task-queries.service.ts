@@ -75,6 +75,27 @@ export async function statusCounts(ctx: Ctx, actor: Actor, q: StatusCountsQuery)
   return { counts, total: [...m.values()].reduce((a, b) => a + b, 0), asOf };
 }
 
+/**
+ * Counts per lead unit and derived status (as of today) of the visible tasks matching the list
+ * filters — the same filters and status as GET /api/tasks, so every count opens as a list.
+ */
+export async function statusCountsByLeadUnit(
+  ctx: Ctx,
+  actor: Actor,
+  q: Pick<TaskListQuery, 'deadlineFrom' | 'deadlineTo' | 'status'>,
+): Promise<{ asOf: string; rows: { unitId: string; unitName: string; counts: Record<TaskStatus, number>; total: number }[] }> {
+  const asOf = ctx.today();
+  const rows = await repo.countByLeadUnitAndStatus(ctx.db, actor, filterOf(q), asOf);
+  const units = new Map<string, { unitId: string; unitName: string; sortKey: string; counts: Record<TaskStatus, number>; total: number }>();
+  for (const r of rows) {
+    const u = units.get(r.unitId) ?? { unitId: r.unitId, unitName: r.unitName, sortKey: r.sortKey, counts: emptyCounts(), total: 0 };
+    u.counts[r.status] += r.n;
+    u.total += r.n;
+    units.set(r.unitId, u);
+  }
+  return { asOf, rows: [...units.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0)).map(({ sortKey: _s, ...u }) => u) };
+}
+
 const emptyCounts = (): Record<TaskStatus, number> => Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
 
 /** Clause coverage of a document: each clause with the visible tasks pointing at it; clauses without a task first. */

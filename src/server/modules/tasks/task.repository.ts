@@ -374,6 +374,20 @@ export async function countByStatus(db: Q, actor: Actor, f: TaskFilter, today: s
   return new Map(rows.map((r) => [r.status, r.n]));
 }
 
+/** Counts per lead unit and derived status of the visible tasks matching the filter. */
+export async function countByLeadUnitAndStatus(db: Q, actor: Actor, f: TaskFilter, today: string): Promise<{ unitId: string; unitName: string; sortKey: string; status: TaskStatus; n: number }[]> {
+  const status = statusSql(today);
+  const rows = await db
+    .selectFrom('tasks as t')
+    .innerJoin('units as au', 'au.id', 't.assigning_unit_id')
+    .innerJoin('units as lu', 'lu.id', 't.lead_unit_id')
+    .select(['lu.id as unitId', 'lu.name as unitName', 'lu.sort_key as sortKey', status.as('status'), sql<number>`count(*)::int`.as('n')])
+    .where(applyFilter(actor, f, today) as never)
+    .groupBy(['lu.id', 'lu.name', 'lu.sort_key', sql`4`])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
 export async function childrenOf(db: Q, parentId: string, today: string): Promise<TaskRow[]> {
   const rows = await base(db, today).where('t.parent_id', '=', parentId).orderBy('t.number').execute();
   return withCoordinators(db, rows);
