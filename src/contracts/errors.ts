@@ -121,6 +121,18 @@ export const ERROR_CODES = [
   'review.closed',
   'review.invalid_transition',
   'review.closing_note_required',
+  'report.invalid_document',
+  'award.not_eligible',
+  'award.already_awarded',
+  'award.review_required',
+  'award.not_approved',
+  'award.invalid_transition',
+  'award.kind_not_for_nominee',
+  'award.unknown_nominee',
+  'award.invalid_period',
+  'award.no_quorum',
+  'award.invalid_votes',
+  'award.mixed_kinds',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
