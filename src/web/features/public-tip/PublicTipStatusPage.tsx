@@ -209,7 +209,15 @@ export function PublicTipStatusPage() {
               }}
             />
             <Group gap="sm">
-              <Button variant="light" leftSection={<IconRefresh size={18} aria-hidden />} loading={lookup.isPending} onClick={() => lookup.mutate(creds)}>
+              <Button
+                variant="light"
+                leftSection={<IconRefresh size={18} aria-hidden />}
+                loading={lookup.isPending}
+                onClick={() => {
+                  setAnswered(false);
+                  lookup.mutate(creds);
+                }}
+              >
                 {t('publicTip.status.refresh')}
               </Button>
               <Button variant="default" onClick={other}>
