@@ -26,6 +26,7 @@ import { confirmConferenceInput } from '../../contracts/conferences.ts';
 import { jobsCommands } from './jobs.ts';
 import { statisticsCommands } from '../modules/statistics/statistics.cli.ts';
 import { tipCommands } from '../modules/tips/tip.cli.ts';
+import { reviewCommands } from '../modules/reviews/review.cli.ts';
 import { serve } from './serve.ts';
 
 /** The operator CLI: each command is a thin adapter over a use case, acting as an audited operator. */
@@ -325,6 +326,7 @@ export function buildCli(config: Config): Command {
   jobsCommands(program, config, withRuntime, op);
   statisticsCommands(program, withRuntime, op);
   tipCommands(program, withRuntime, op);
+  reviewCommands(program, withRuntime, op);
 
   program
     .command('backup <file>')

@@ -12,6 +12,7 @@ import { loadDemoCoordination } from './demo-coordination.ts';
 import { loadDemoTasks } from './demo-tasks.ts';
 import { loadDemoIncidents } from './demo-incidents.ts';
 import { loadDemoTips } from './demo-tips.ts';
+import { loadDemoReviews } from './demo-reviews.ts';
 
 /**
  * The demo city: Ho Chi Minh City's leadership bodies, its police with their departments and a
@@ -211,6 +212,7 @@ export async function loadDemoCity(ctx: Ctx, password: string): Promise<{ units:
   await loadDemoTasks(ctx);
   await loadDemoIncidents(ctx);
   await loadDemoTips(ctx);
+  await loadDemoReviews(ctx);
   await inTransaction(ctx.db, async (trx) => {
     await trx.insertInto('app_meta').values({ key: 'demo_loaded', value: JSON.stringify({ at: new Date().toISOString() }) }).execute();
     await writeAudit(trx, op, { action: 'demo.loaded', entityType: 'system', entityId: null, data: { units, users: DEMO_USERS.length } });

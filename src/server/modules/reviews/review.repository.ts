@@ -1,0 +1,535 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../../db/schema.ts';
+import type { Actor } from '../../kernel/actor.ts';
+import { escapeLike } from '../../kernel/text.ts';
+import { visibleCyclesScope } from './review.policy.ts';
+
+/** Every SQL statement of the reviews module. */
+
+type Q = Db | Tx;
+
+export interface UnitInfo {
+  id: string;
+  name: string;
+  code: string;
+  path: string;
+  communeCode: string | null;
+  sortKey: string;
+}
+
+export async function unitsByIds(db: Q, ids: readonly string[]): Promise<Map<string, UnitInfo>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('units')
+    .select(['id', 'name', 'code', 'path', 'commune_code as communeCode', 'sort_key as sortKey'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+// ── Cycles ──────────────────────────────────────────────────────────────────────────────────
+
+export interface CycleRow {
+  id: string;
+  kind: string;
+  title: string;
+  state: string;
+  periodKind: string;
+  periodYear: number | null;
+  periodIndex: number | null;
+  periodFrom: string;
+  periodTo: string;
+  periodLabel: string;
+  createdAt: Date;
+  createdByName: string;
+  closedAt: Date | null;
+  version: number;
+  scopeUnit: UnitInfo;
+}
+
+function cycleBase(db: Q) {
+  return db
+    .selectFrom('review_cycles as c')
+    .innerJoin('units as su', 'su.id', 'c.scope_unit_id')
+    .select([
+      'c.id',
+      'c.kind',
+      'c.title',
+      'c.state',
+      'c.period_kind as periodKind',
+      'c.period_year as periodYear',
+      'c.period_index as periodIndex',
+      sql<string>`to_char(c.period_from, 'YYYY-MM-DD')`.as('periodFrom'),
+      sql<string>`to_char(c.period_to, 'YYYY-MM-DD')`.as('periodTo'),
+      'c.period_label as periodLabel',
+      'c.created_at as createdAt',
+      'c.created_by_name as createdByName',
+      'c.closed_at as closedAt',
+      'c.version',
+      'su.id as suId',
+      'su.name as suName',
+      'su.code as suCode',
+      'su.path as suPath',
+      'su.commune_code as suCommune',
+      'su.sort_key as suSort',
+    ]);
+}
+
+type RawCycle = Awaited<ReturnType<ReturnType<typeof cycleBase>['executeTakeFirstOrThrow']>>;
+const shapeCycle = ({ suId, suName, suCode, suPath, suCommune, suSort, ...r }: RawCycle): CycleRow => ({
+  ...r,
+  scopeUnit: { id: suId, name: suName, code: suCode, path: suPath, communeCode: suCommune, sortKey: suSort },
+});
+
+export async function findCycle(db: Q, id: string): Promise<CycleRow | undefined> {
+  const r = await cycleBase(db).where('c.id', '=', id).executeTakeFirst();
+  return r ? shapeCycle(r) : undefined;
+}
+
+export async function lockCycle(trx: Tx, id: string): Promise<void> {
+  await sql`select id from review_cycles where id = ${id} for update`.execute(trx);
+}
+
+export async function listCycles(db: Q, actor: Actor, f: { state?: string | undefined; kind?: string | undefined; limit: number; offset: number }) {
+  let q = cycleBase(db).where((eb) => visibleCyclesScope(eb as never, actor) as never);
+  if (f.state) q = q.where('c.state', '=', f.state);
+  if (f.kind) q = q.where('c.kind', '=', f.kind);
+  const total = await db
+    .selectFrom('review_cycles as c')
+    .innerJoin('units as su', 'su.id', 'c.scope_unit_id')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where((eb) => visibleCyclesScope(eb as never, actor) as never)
+    .$if(!!f.state, (qq) => qq.where('c.state', '=', f.state!))
+    .$if(!!f.kind, (qq) => qq.where('c.kind', '=', f.kind!))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .select([
+      sql<number>`(select count(*)::int from review_cycle_documents d where d.cycle_id = c.id)`.as('documentCount'),
+      sql<number>`(select count(*)::int from review_cycle_conferences d where d.cycle_id = c.id)`.as('conferenceCount'),
+      sql<number>`(select count(*)::int from review_actions a where a.cycle_id = c.id and a.status <> 'closed')`.as('openActions'),
+    ])
+    .orderBy('c.period_to', 'desc')
+    .orderBy('c.created_at', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return {
+    total: total.n,
+    items: rows.map((r) => {
+      const { documentCount, conferenceCount, openActions, ...rest } = r;
+      return { ...shapeCycle(rest), documentCount: Number(documentCount), conferenceCount: Number(conferenceCount), openActions: Number(openActions) };
+    }),
+  };
+}
+
+export interface NewCycle {
+  kind: string;
+  title: string;
+  scopeUnitId: string;
+  period: { kind: string; year: number | null; index: number | null; from: string; to: string; label: string };
+  createdBy: string | null;
+  createdByName: string;
+  now: Date;
+}
+
+export async function insertCycle(trx: Tx, c: NewCycle, documentIds: readonly string[], conferenceIds: readonly string[]): Promise<string> {
+  const r = await trx
+    .insertInto('review_cycles')
+    .values({
+      kind: c.kind,
+      title: c.title,
+      scope_unit_id: c.scopeUnitId,
+      period_kind: c.period.kind,
+      period_year: c.period.year,
+      period_index: c.period.index,
+      period_from: c.period.from,
+      period_to: c.period.to,
+      period_label: c.period.label,
+      created_by: c.createdBy,
+      created_by_name: c.createdByName,
+      created_at: c.now,
+      updated_at: c.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (documentIds.length) await trx.insertInto('review_cycle_documents').values(documentIds.map((d) => ({ cycle_id: r.id, document_id: d }))).execute();
+  if (conferenceIds.length) await trx.insertInto('review_cycle_conferences').values(conferenceIds.map((d) => ({ cycle_id: r.id, conference_id: d }))).execute();
+  return r.id;
+}
+
+export async function closeCycleRow(trx: Tx, id: string, now: Date): Promise<void> {
+  await trx.updateTable('review_cycles').set({ state: 'closed', closed_at: now, updated_at: now, version: sql`version + 1` }).where('id', '=', id).execute();
+}
+
+export async function touchCycle(trx: Tx, id: string, now: Date): Promise<void> {
+  await trx.updateTable('review_cycles').set({ updated_at: now, version: sql`version + 1` }).where('id', '=', id).execute();
+}
+
+export interface ProgrammeRows {
+  documents: { id: string; symbol: string | null; kind: string; summary: string; issuedOn: string | null }[];
+  conferences: { id: string; title: string; kind: string; heldOn: string }[];
+}
+
+export async function programmeOf(db: Q, cycleId: string): Promise<ProgrammeRows> {
+  const documents = await db
+    .selectFrom('review_cycle_documents as rd')
+    .innerJoin('documents as d', 'd.id', 'rd.document_id')
+    .select(['d.id', 'd.symbol', 'd.kind', 'd.summary', sql<string | null>`to_char(d.issued_on, 'YYYY-MM-DD')`.as('issuedOn')])
+    .where('rd.cycle_id', '=', cycleId)
+    .orderBy('d.issued_on')
+    .orderBy('d.id')
+    .execute();
+  const conferences = await db
+    .selectFrom('review_cycle_conferences as rc')
+    .innerJoin('conferences as c', 'c.id', 'rc.conference_id')
+    .select(['c.id', 'c.title', 'c.kind', sql<string>`to_char(c.held_on, 'YYYY-MM-DD')`.as('heldOn')])
+    .where('rc.cycle_id', '=', cycleId)
+    .orderBy('c.held_on')
+    .orderBy('c.id')
+    .execute();
+  return { documents, conferences };
+}
+
+/** Programme sources as given (for creation and ad-hoc compilation), with what visibility needs. */
+export async function sourcesByIds(db: Q, documentIds: readonly string[], conferenceIds: readonly string[]) {
+  const documents = documentIds.length
+    ? await db
+        .selectFrom('documents as d')
+        .leftJoin('units as ou', 'ou.id', 'd.owner_unit_id')
+        .select(['d.id', 'd.symbol', 'd.kind', 'd.summary', sql<string | null>`to_char(d.issued_on, 'YYYY-MM-DD')`.as('issuedOn'), 'd.classification', 'ou.path as ownerPath', 'ou.commune_code as ownerCommune'])
+        .where('d.id', 'in', [...documentIds])
+        .execute()
+    : [];
+  const conferences = conferenceIds.length
+    ? await db
+        .selectFrom('conferences as c')
+        .select(['c.id', 'c.title', 'c.kind', sql<string>`to_char(c.held_on, 'YYYY-MM-DD')`.as('heldOn')])
+        .where('c.id', 'in', [...conferenceIds])
+        .execute()
+    : [];
+  return { documents, conferences };
+}
+
+// ── Agenda ──────────────────────────────────────────────────────────────────────────────────
+
+export async function agendaOf(db: Q, cycleId: string) {
+  return db
+    .selectFrom('review_agenda as a')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select(['a.position', 'u.id', 'u.name', 'u.code', 'u.path', 'u.commune_code as communeCode', 'u.sort_key as sortKey'])
+    .where('a.cycle_id', '=', cycleId)
+    .orderBy('a.position')
+    .execute();
+}
+
+export async function replaceAgenda(trx: Tx, cycleId: string, unitIds: readonly string[]): Promise<void> {
+  await trx.deleteFrom('review_agenda').where('cycle_id', '=', cycleId).execute();
+  if (unitIds.length) await trx.insertInto('review_agenda').values(unitIds.map((u, i) => ({ cycle_id: cycleId, unit_id: u, position: i + 1 }))).execute();
+}
+
+// ── Corrective actions ──────────────────────────────────────────────────────────────────────
+
+export interface ActionRow {
+  id: string;
+  cycleId: string;
+  kind: string;
+  text: string;
+  measure: string;
+  ownerUnitId: string;
+  ownerName: string;
+  ownerCode: string;
+  ownerPath: string;
+  ownerCommune: string | null;
+  deadlineOn: string | null;
+  status: string;
+  closingNote: string | null;
+  closedInCycleId: string | null;
+  closedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  recordedTitle: string;
+  recordedKind: string;
+  recordedPeriodLabel: string;
+  recordedPeriodTo: string;
+  recordedScopePath: string;
+  closedTitle: string | null;
+  closedKind: string | null;
+  closedPeriodLabel: string | null;
+  closedPeriodTo: string | null;
+}
+
+function actionBase(db: Q) {
+  return db
+    .selectFrom('review_actions as a')
+    .innerJoin('units as ou', 'ou.id', 'a.owner_unit_id')
+    .innerJoin('review_cycles as rc', 'rc.id', 'a.cycle_id')
+    .innerJoin('units as rsu', 'rsu.id', 'rc.scope_unit_id')
+    .leftJoin('review_cycles as cc', 'cc.id', 'a.closed_in_cycle_id')
+    .select([
+      'a.id',
+      'a.cycle_id as cycleId',
+      'a.kind',
+      'a.text',
+      'a.measure',
+      'a.owner_unit_id as ownerUnitId',
+      'ou.name as ownerName',
+      'ou.code as ownerCode',
+      'ou.path as ownerPath',
+      'ou.commune_code as ownerCommune',
+      sql<string | null>`to_char(a.deadline_on, 'YYYY-MM-DD')`.as('deadlineOn'),
+      'a.status',
+      'a.closing_note as closingNote',
+      'a.closed_in_cycle_id as closedInCycleId',
+      'a.closed_at as closedAt',
+      'a.version',
+      'a.created_at as createdAt',
+      'rc.title as recordedTitle',
+      'rc.kind as recordedKind',
+      'rc.period_label as recordedPeriodLabel',
+      sql<string>`to_char(rc.period_to, 'YYYY-MM-DD')`.as('recordedPeriodTo'),
+      'rsu.path as recordedScopePath',
+      'cc.title as closedTitle',
+      'cc.kind as closedKind',
+      'cc.period_label as closedPeriodLabel',
+      sql<string | null>`to_char(cc.period_to, 'YYYY-MM-DD')`.as('closedPeriodTo'),
+    ]);
+}
+
+export async function findAction(db: Q, id: string): Promise<ActionRow | undefined> {
+  return actionBase(db).where('a.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Actions a review shows: those recorded at it, and the candidates to carry forward (recorded at a
+ * review whose period ends earlier, owner in this review's scope, not closed or closed in a review
+ * ending no earlier than this one) — the rule itself is `isCarriedForward` in review.ts.
+ */
+export async function actionsForCycle(db: Q, cycle: { id: string; periodTo: string; scopePath: string }): Promise<ActionRow[]> {
+  return actionBase(db)
+    .where((eb) =>
+      eb.or([
+        eb('a.cycle_id', '=', cycle.id),
+        eb.and([
+          eb('ou.path', 'like', `${escapeLike(cycle.scopePath)}%`),
+          eb('rc.period_to', '<', cycle.periodTo),
+          eb.or([eb('a.status', '<>', 'closed'), eb('cc.period_to', '>=', cycle.periodTo)]),
+        ]),
+      ]),
+    )
+    .orderBy('rc.period_to')
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+}
+
+export async function actionEvents(db: Q, actionIds: readonly string[]) {
+  if (actionIds.length === 0) return [];
+  return db
+    .selectFrom('review_action_events as e')
+    .innerJoin('review_cycles as c', 'c.id', 'e.cycle_id')
+    .select(['e.action_id as actionId', 'e.at', 'e.kind', 'e.from_status as fromStatus', 'e.to_status as toStatus', 'e.note', 'e.actor_name as actorName', 'c.id as cycleId', 'c.title as cycleTitle', 'c.kind as cycleKind', 'c.period_label as cyclePeriodLabel'])
+    .where('e.action_id', 'in', [...actionIds])
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function insertAction(
+  trx: Tx,
+  a: { cycleId: string; kind: string; text: string; measure: string; ownerUnitId: string; deadlineOn: string | null; createdBy: string | null; now: Date },
+): Promise<string> {
+  const r = await trx
+    .insertInto('review_actions')
+    .values({ cycle_id: a.cycleId, kind: a.kind, text: a.text, measure: a.measure, owner_unit_id: a.ownerUnitId, deadline_on: a.deadlineOn, created_by: a.createdBy, created_at: a.now, updated_at: a.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function insertActionEvent(
+  trx: Tx,
+  e: { actionId: string; cycleId: string; kind: string; fromStatus?: string | null; toStatus?: string | null; note?: string | null; actor: Actor; at: Date },
+): Promise<void> {
+  await trx
+    .insertInto('review_action_events')
+    .values({ action_id: e.actionId, cycle_id: e.cycleId, kind: e.kind, from_status: e.fromStatus ?? null, to_status: e.toStatus ?? null, note: e.note ?? null, actor_user_id: e.actor.userId, actor_name: e.actor.username, at: e.at })
+    .execute();
+}
+
+export interface ActionChanges {
+  text?: string;
+  measure?: string;
+  owner_unit_id?: string;
+  deadline_on?: string | null;
+  status?: string;
+  closing_note?: string | null;
+  closed_in_cycle_id?: string | null;
+  closed_at?: Date | null;
+}
+
+/** Update with optimistic concurrency; false when the version did not match. */
+export async function updateActionRow(trx: Tx, id: string, version: number, changes: ActionChanges, now: Date): Promise<boolean> {
+  const r = await trx
+    .updateTable('review_actions')
+    .set({ ...changes, version: sql`version + 1`, updated_at: now })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+// ── Compilation data (read in one transaction) ──────────────────────────────────────────────
+
+export interface Programme {
+  documentIds: readonly string[];
+  conferenceIds: readonly string[];
+}
+
+export interface ProgrammeTaskRow {
+  id: string;
+  number: number;
+  title: string;
+  leadUnitId: string;
+  state: string;
+  assignedOn: string;
+  deadlineOn: string | null;
+  submittedOn: string | null;
+  completedOn: string | null;
+}
+
+/**
+ * SQL condition: the task `t`, or one of its ancestors (ids in its materialised path), is linked to
+ * a programme document or to a conclusion item of a programme conference — so subtasks cascaded
+ * from a programme task belong to the programme.
+ */
+function inProgramme(p: Programme) {
+  const ors = [];
+  if (p.documentIds.length) ors.push(sql`r.document_id in (${sql.join(p.documentIds.map((d) => sql`${d}::uuid`))})`);
+  if (p.conferenceIds.length)
+    ors.push(sql`r.conference_item_id in (select ci.id from conference_items ci where ci.conference_id in (${sql.join(p.conferenceIds.map((d) => sql`${d}::uuid`))}))`);
+  if (ors.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`exists (select 1 from tasks r where r.id = any(string_to_array(trim(both '/' from t.path), '/')::uuid[]) and (${sql.join(ors, sql` or `)}))`;
+}
+
+/** Programme tasks led by units of the scope subtree, assigned on or before `to`, not cancelled. */
+export async function programmeTasks(db: Q, p: Programme, scopePath: string, to: string): Promise<ProgrammeTaskRow[]> {
+  const rows = await db
+    .selectFrom('tasks as t')
+    .innerJoin('units as lu', 'lu.id', 't.lead_unit_id')
+    .select([
+      't.id',
+      't.number',
+      't.title',
+      't.lead_unit_id as leadUnitId',
+      't.state',
+      sql<string>`to_char(t.assigned_on, 'YYYY-MM-DD')`.as('assignedOn'),
+      sql<string | null>`to_char(t.deadline_on, 'YYYY-MM-DD')`.as('deadlineOn'),
+      sql<string | null>`to_char(t.submitted_on, 'YYYY-MM-DD')`.as('submittedOn'),
+      sql<string | null>`to_char(t.completed_on, 'YYYY-MM-DD')`.as('completedOn'),
+    ])
+    .where('lu.path', 'like', `${escapeLike(scopePath)}%`)
+    .where('t.state', '<>', 'cancelled')
+    .where('t.assigned_on', '<=', to)
+    .where(() => inProgramme(p))
+    .orderBy('t.number')
+    .execute();
+  return rows.map((r) => ({ ...r, number: Number(r.number) }));
+}
+
+export interface CoordinationRow {
+  taskId: string;
+  number: number;
+  title: string;
+  unitId: string;
+  requestedAt: Date;
+  respondedAt: Date | null;
+}
+
+/** Coordination requests of programme tasks made in the period (Asia/Ho_Chi_Minh days) to units of the scope. */
+export async function coordinationRequests(db: Q, p: Programme, scopePath: string, from: string, to: string): Promise<CoordinationRow[]> {
+  const rows = await db
+    .selectFrom('task_coordinators as tc')
+    .innerJoin('tasks as t', 't.id', 'tc.task_id')
+    .innerJoin('units as cu', 'cu.id', 'tc.unit_id')
+    .select(['tc.task_id as taskId', 't.number', 't.title', 'tc.unit_id as unitId', 'tc.requested_at as requestedAt', 'tc.responded_at as respondedAt'])
+    .where('cu.path', 'like', `${escapeLike(scopePath)}%`)
+    .where('t.state', '<>', 'cancelled')
+    .where(sql<boolean>`(tc.requested_at at time zone 'Asia/Ho_Chi_Minh')::date between ${from}::date and ${to}::date`)
+    .where(() => inProgramme(p))
+    .orderBy('tc.requested_at')
+    .orderBy('tc.task_id')
+    .execute();
+  return rows.map((r) => ({ ...r, number: Number(r.number), requestedAt: new Date(r.requestedAt), respondedAt: r.respondedAt ? new Date(r.respondedAt) : null }));
+}
+
+export interface IncidentRow {
+  id: string;
+  number: number;
+  title: string;
+  category: string;
+  occurredOn: string;
+  leadUnitId: string;
+}
+
+/** Situations led by units of the scope that occurred in either range (merged duplicates counted once, as the one kept). */
+export async function incidentsLed(db: Q, scopePath: string, cur: { from: string; to: string }, base: { from: string; to: string }): Promise<IncidentRow[]> {
+  const rows = await db
+    .selectFrom('incidents as i')
+    .innerJoin('units as lu', 'lu.id', 'i.lead_unit_id')
+    .select(['i.id', 'i.number', 'i.title', 'i.category', sql<string>`to_char(i.occurred_on, 'YYYY-MM-DD')`.as('occurredOn'), 'i.lead_unit_id as leadUnitId'])
+    .where('lu.path', 'like', `${escapeLike(scopePath)}%`)
+    .where('i.merged_into_id', 'is', null)
+    .where((eb) => eb.or([eb.between('i.occurred_on', cur.from, cur.to), eb.between('i.occurred_on', base.from, base.to)]))
+    .orderBy('i.occurred_on')
+    .orderBy('i.number')
+    .execute();
+  return rows.map((r) => ({ ...r, number: Number(r.number) }));
+}
+
+export interface TipDecisionRow {
+  id: string;
+  trackingCode: string;
+  handlingUnitId: string;
+  receivedAt: Date;
+  remote: boolean;
+  outcomeKind: string;
+  decidedOn: string;
+}
+
+/**
+ * Tips handled by units of the scope with a decision of art. 147(1) dated in the period. (The tips
+ * tables are typed inside the tips module, so this read is plain SQL over the columns it needs.)
+ */
+export async function tipsDecided(db: Q, scopePath: string, from: string, to: string): Promise<TipDecisionRow[]> {
+  const r = await sql<{ id: string; trackingCode: string; handlingUnitId: string; receivedAt: Date | string; remote: boolean; outcomeKind: string; decidedOn: string }>`
+    select t.id, t.tracking_code as "trackingCode", t.handling_unit_id as "handlingUnitId", t.received_at as "receivedAt", t.remote,
+           t.outcome_kind as "outcomeKind", to_char(t.outcome_decided_on, 'YYYY-MM-DD') as "decidedOn"
+    from tips t join units hu on hu.id = t.handling_unit_id
+    where hu.path like ${`${escapeLike(scopePath)}%`}
+      and t.outcome_kind is not null
+      and t.outcome_decided_on between ${from}::date and ${to}::date
+    order by t.outcome_decided_on, t.id`.execute(db);
+  return r.rows.map((x) => ({ ...x, receivedAt: new Date(x.receivedAt) }));
+}
+
+/** The events that move a tip's clock, and its decisions, oldest first. */
+export async function tipClockEvents(db: Q, tipIds: readonly string[]): Promise<{ tipId: string; kind: string; data: unknown }[]> {
+  if (tipIds.length === 0) return [];
+  const r = await sql<{ tipId: string; kind: string; data: unknown }>`
+    select tip_id as "tipId", kind, data from tip_events
+    where tip_id in (${sql.join(tipIds.map((id) => sql`${id}::uuid`))})
+      and kind in ('extended', 'suspended', 'restored', 'decided')
+    order by at, id`.execute(db);
+  return r.rows;
+}
+
+// ── CLI lookups ─────────────────────────────────────────────────────────────────────────────
+
+export async function unitIdByCode(db: Q, code: string): Promise<string | undefined> {
+  return (await db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirst())?.id;
+}
+
+/** Document ids by canonical number and symbol ("16-NQ/TW"); several when the symbol repeats across years. */
+export async function documentIdsBySymbol(db: Q, symbol: string): Promise<string[]> {
+  return (await db.selectFrom('documents').select('id').where('symbol', '=', symbol).execute()).map((r) => r.id);
+}
