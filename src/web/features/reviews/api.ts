@@ -1,0 +1,69 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  ActionStatusInput,
+  CorrectiveAction,
+  CreateActionInput,
+  createReviewInput,
+  ReviewCompilation,
+  ReviewCycle,
+  ReviewFigureKey,
+  ReviewRecordList,
+  reviewCycleList,
+} from '../../../contracts/reviews.ts';
+import type { IncidentCategory } from '../../../contracts/incidents.ts';
+import { api } from '../../lib/api.ts';
+
+export const REVIEW_PAGE_SIZE = 25;
+export type ReviewListPage = z.infer<typeof reviewCycleList>;
+
+export const reviewKeys = {
+  all: ['reviews'] as const,
+  list: (offset: number) => ['reviews', 'list', offset] as const,
+  one: (id: string) => ['reviews', 'one', id] as const,
+  compilation: (id: string) => ['reviews', 'compilation', id] as const,
+  records: (id: string, unitId: string, figure: string, category: string) => ['reviews', 'records', id, unitId, figure, category] as const,
+};
+
+export function useReviewList(offset: number) {
+  return useQuery({
+    queryKey: reviewKeys.list(offset),
+    queryFn: ({ signal }) => api<ReviewListPage>('/reviews', { query: { limit: REVIEW_PAGE_SIZE, offset }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useReview(id: string) {
+  return useQuery({ queryKey: reviewKeys.one(id), queryFn: ({ signal }) => api<ReviewCycle>(`/reviews/${id}`, { signal }), enabled: !!id });
+}
+
+export function useCompilation(id: string) {
+  return useQuery({ queryKey: reviewKeys.compilation(id), queryFn: ({ signal }) => api<ReviewCompilation>(`/reviews/${id}/compilation`, { signal }), enabled: !!id });
+}
+
+export function useFigureRecords(id: string, q: { unitId: string; figure: ReviewFigureKey | ''; category: IncidentCategory | '' }) {
+  return useQuery({
+    queryKey: reviewKeys.records(id, q.unitId, q.figure, q.category),
+    queryFn: ({ signal }) => api<ReviewRecordList>(`/reviews/${id}/records`, { query: { unitId: q.unitId, figure: q.figure, category: q.category }, signal }),
+    enabled: !!id && !!q.figure,
+  });
+}
+
+export function useCreateReview() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof createReviewInput>) => api<ReviewCycle>('/reviews', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reviewKeys.all }),
+  });
+}
+
+function useReviewMutation<I, O>(id: string, fn: (input: I) => Promise<O>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: reviewKeys.all }) });
+}
+
+export const useSetAgenda = (id: string) => useReviewMutation(id, (unitIds: string[]) => api<ReviewCycle>(`/reviews/${id}/agenda`, { method: 'PUT', body: { unitIds } }));
+export const useCloseReview = (id: string) => useReviewMutation(id, () => api<ReviewCycle>(`/reviews/${id}/close`, { method: 'POST' }));
+export const useRecordAction = (id: string) => useReviewMutation(id, (body: CreateActionInput) => api<CorrectiveAction>(`/reviews/${id}/actions`, { method: 'POST', body }));
+export const useActionStatus = (id: string) =>
+  useReviewMutation(id, ({ actionId, ...body }: ActionStatusInput & { actionId: string }) => api<CorrectiveAction>(`/reviews/${id}/actions/${actionId}/status`, { method: 'POST', body }));
