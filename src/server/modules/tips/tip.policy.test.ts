@@ -59,12 +59,13 @@ describe('tip policy', () => {
   });
 
   it.each<[TipAccessRecord['state'], string[]]>([
-    ['received', ['recordReceipt', 'ask']],
-    ['recorded', ['classify', 'ask']],
-    ['classified', ['transfer', 'ask']],
-    ['transferred', ['extend', 'suspend', 'decide', 'ask']],
-    ['suspended', ['restore', 'ask']],
-    ['decided', []],
+    ['received', ['recordReceipt', 'ask', 'linkIncident']],
+    ['recorded', ['classify', 'ask', 'linkIncident']],
+    ['classified', ['transfer', 'ask', 'linkIncident']],
+    ['transferred', ['extend', 'suspend', 'decide', 'ask', 'linkIncident']],
+    ['suspended', ['restore', 'ask', 'linkIncident']],
+    // A decided tip may still be tied to its situation (a prosecution decided on a tip belongs to one).
+    ['decided', ['linkIncident']],
     ['closed', []],
   ])('in state %s a handler may %j', (state, want) => {
     const t = { ...tip(A, state), classification: 'within_competence' };
@@ -76,5 +77,9 @@ describe('tip policy', () => {
     const decided = { ...tip(PC, 'decided'), hasOutcome: true };
     expect(tipAbilities(ACTORS.investigator, decided).notifySender).toBe(true);
     expect(tipAbilities(ACTORS.investigator, { ...decided, senderNotified: true }).notifySender).toBe(false);
+  });
+
+  it('a tip is linked to a situation once', () => {
+    expect(tipAbilities(ACTORS.officerA, { ...tip(A, 'recorded'), linked: true }).linkIncident).toBe(false);
   });
 });
