@@ -20,6 +20,7 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null): T | '' =
 function readFilters(p: URLSearchParams): IncidentFilters {
   const date = (k: string) => (ISO_DATE.test(p.get(k) ?? '') ? p.get(k)! : '');
   const sig = p.get('significant');
+  const bool = (k: string): '' | 'true' | 'false' => (p.get(k) === 'true' || p.get(k) === 'false' ? (p.get(k) as 'true' | 'false') : '');
   return {
     q: p.get('q') ?? '',
     category: oneOf<IncidentCategory>(INCIDENT_CATEGORIES, p.get('category')),
@@ -28,6 +29,8 @@ function readFilters(p: URLSearchParams): IncidentFilters {
     significant: sig === 'true' || sig === 'false' ? sig : '',
     from: date('from'),
     to: date('to'),
+    open: bool('open'),
+    merged: bool('merged'),
   };
 }
 
@@ -41,6 +44,8 @@ function toParams(f: IncidentFilters, offset = 0): URLSearchParams {
   if (f.significant) p.set('significant', f.significant);
   if (f.from) p.set('from', f.from);
   if (f.to) p.set('to', f.to);
+  if (f.open) p.set('open', f.open);
+  if (f.merged) p.set('merged', f.merged);
   if (offset) p.set('offset', String(offset));
   return p;
 }
@@ -99,6 +104,30 @@ function FilterForm({ value, onApply }: { value: IncidentFilters; onApply: (f: I
             onChange={(v) => set('significant', v === 'true' || v === 'false' ? v : '')}
             allowDeselect={false}
             w={{ base: '100%', sm: 200 }}
+          />
+          <Select
+            label={t('incidents.filterOpen')}
+            data={[
+              { value: 'any', label: t('incidents.openAny') },
+              { value: 'true', label: t('incidents.openYes') },
+              { value: 'false', label: t('incidents.openNo') },
+            ]}
+            value={f.open || 'any'}
+            onChange={(v) => set('open', v === 'true' || v === 'false' ? v : '')}
+            allowDeselect={false}
+            w={{ base: '100%', sm: 160 }}
+          />
+          <Select
+            label={t('incidents.filterMerged')}
+            data={[
+              { value: 'any', label: t('incidents.mergedAny') },
+              { value: 'false', label: t('incidents.mergedNo') },
+              { value: 'true', label: t('incidents.mergedYes') },
+            ]}
+            value={f.merged || 'any'}
+            onChange={(v) => set('merged', v === 'true' || v === 'false' ? v : '')}
+            allowDeselect={false}
+            w={{ base: '100%', sm: 220 }}
           />
           <DateField label={t('incidents.filterFrom')} value={f.from} maxDate={f.to} onChange={(v) => set('from', v)} w={{ base: '100%', sm: 160 }} />
           <DateField label={t('incidents.filterTo')} value={f.to} minDate={f.from} onChange={(v) => set('to', v)} w={{ base: '100%', sm: 160 }} />

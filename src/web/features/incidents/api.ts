@@ -34,9 +34,13 @@ export interface IncidentFilters {
   from: string;
   /** YYYY-MM-DD, occurred on or before */
   to: string;
+  /** 'true': not closed; 'false': closed. */
+  open: '' | 'true' | 'false';
+  /** 'false': duplicates merged into another left out (as the statistics count); 'true': only those. */
+  merged: '' | 'true' | 'false';
 }
 
-export const EMPTY_FILTERS: IncidentFilters = { q: '', category: '', communeCode: '', status: '', significant: '', from: '', to: '' };
+export const EMPTY_FILTERS: IncidentFilters = { q: '', category: '', communeCode: '', status: '', significant: '', from: '', to: '', open: '', merged: '' };
 
 export const incidentKeys = {
   all: ['incidents'] as const,
