@@ -2,7 +2,8 @@ import { Anchor, Button, Divider, Group, Loader, Paper, Select, Stack, Table, Te
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { TIP_STATES, type TipState } from '../../../contracts/tips.ts';
+import { TIP_DEADLINE_FILTERS, TIP_STATES, type TipDeadlineFilter, type TipState } from '../../../contracts/tips.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Pager } from '../../components/Pager.tsx';
@@ -13,13 +14,19 @@ import { EMPTY_TIP_FILTERS, useTipList, type TipFilters, type TipListItem } from
 import { ClockBadge, ClockCell, formatDue, TipStateBadge } from './TipBits.tsx';
 
 const COMMUNE = /^\d{5}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function readFilters(p: URLSearchParams): TipFilters {
   const state = p.get('state') ?? '';
   const commune = p.get('communeCode') ?? '';
+  const deadline = p.get('deadline') ?? '';
+  const date = (k: string) => (ISO_DATE.test(p.get(k) ?? '') ? p.get(k)! : '');
   return {
     state: (TIP_STATES as readonly string[]).includes(state) ? (state as TipState) : '',
     communeCode: COMMUNE.test(commune) ? commune : '',
+    receivedFrom: date('receivedFrom'),
+    receivedTo: date('receivedTo'),
+    deadline: (TIP_DEADLINE_FILTERS as readonly string[]).includes(deadline) ? (deadline as TipDeadlineFilter) : '',
   };
 }
 
@@ -27,6 +34,9 @@ function toParams(f: TipFilters, offset = 0): URLSearchParams {
   const p = new URLSearchParams();
   if (f.state) p.set('state', f.state);
   if (f.communeCode) p.set('communeCode', f.communeCode);
+  if (f.receivedFrom) p.set('receivedFrom', f.receivedFrom);
+  if (f.receivedTo) p.set('receivedTo', f.receivedTo);
+  if (f.deadline) p.set('deadline', f.deadline);
   if (offset) p.set('offset', String(offset));
   return p;
 }
@@ -35,7 +45,7 @@ function Filters({ value, onChange }: { value: TipFilters; onChange: (f: TipFilt
   const { t } = useTranslation();
   const communes = useCommunes();
   const communeData = (communes.data?.items ?? []).map((c) => ({ value: c.code, label: c.fullName }));
-  const empty = !value.state && !value.communeCode;
+  const empty = !value.state && !value.communeCode && !value.receivedFrom && !value.receivedTo && !value.deadline;
   return (
     <Paper withBorder p="sm" mb="md" component="form" role="search" aria-label={t('tips.filters')} onSubmit={(e) => e.preventDefault()}>
       <Group align="flex-end" gap="sm">
@@ -60,6 +70,17 @@ function Filters({ value, onChange }: { value: TipFilters; onChange: (f: TipFilt
           nothingFoundMessage={t('common.noResults')}
           maxDropdownHeight={280}
           w={{ base: '100%', sm: 280 }}
+        />
+        <DateField label={t('tips.filterReceivedFrom')} value={value.receivedFrom} maxDate={value.receivedTo} onChange={(v) => onChange({ ...value, receivedFrom: v })} w={{ base: '100%', sm: 160 }} />
+        <DateField label={t('tips.filterReceivedTo')} value={value.receivedTo} minDate={value.receivedFrom} onChange={(v) => onChange({ ...value, receivedTo: v })} w={{ base: '100%', sm: 160 }} />
+        <Select
+          label={t('tips.filterDeadline')}
+          placeholder={t('tips.allDeadlines')}
+          data={TIP_DEADLINE_FILTERS.map((d) => ({ value: d, label: t(`tips.deadlines.${d}`) }))}
+          value={value.deadline || null}
+          onChange={(v) => onChange({ ...value, deadline: (v ?? '') as TipFilters['deadline'] })}
+          clearable
+          w={{ base: '100%', sm: 260 }}
         />
         {!empty && (
           <Button variant="default" onClick={() => onChange(EMPTY_TIP_FILTERS)}>

@@ -9,6 +9,7 @@ import type {
   restoreTipInput,
   suspendTipInput,
   Tip,
+  TipDeadlineFilter,
   TipPage,
   TipRelatedIncidents,
   TipReporter,
@@ -22,13 +23,18 @@ export const TIP_PAGE_SIZE = 25;
 
 export type TipListItem = TipPage['items'][number];
 
-/** Filters of the tip list, as kept in the address bar (the API filters by state and commune only). */
+/** Filters of the tip list, as kept in the address bar. */
 export interface TipFilters {
   state: TipState | '';
   communeCode: string;
+  /** Day of receipt (YYYY-MM-DD, Asia/Ho_Chi_Minh), on or after / on or before. */
+  receivedFrom: string;
+  receivedTo: string;
+  /** The legal clock: overdue now, or the art. 147 decision within / after the deadline. */
+  deadline: TipDeadlineFilter | '';
 }
 
-export const EMPTY_TIP_FILTERS: TipFilters = { state: '', communeCode: '' };
+export const EMPTY_TIP_FILTERS: TipFilters = { state: '', communeCode: '', receivedFrom: '', receivedTo: '', deadline: '' };
 
 export const tipKeys = {
   all: ['tips'] as const,
@@ -40,7 +46,7 @@ export const tipKeys = {
 export function useTipList(filters: TipFilters, offset: number) {
   return useQuery({
     queryKey: tipKeys.list(filters, offset),
-    queryFn: ({ signal }) => api<TipPage>('/tips', { query: { state: filters.state, communeCode: filters.communeCode, limit: TIP_PAGE_SIZE, offset }, signal }),
+    queryFn: ({ signal }) => api<TipPage>('/tips', { query: { ...filters, limit: TIP_PAGE_SIZE, offset }, signal }),
     placeholderData: keepPreviousData,
   });
 }
