@@ -341,7 +341,9 @@ export async function eventsOf(db: Q, incidentId: string) {
   return db
     .selectFrom('incident_events as e')
     .leftJoin('units as u', 'u.id', 'e.unit_id')
-    .select(['e.id', 'e.kind', 'e.at', 'e.unit_id as unitId', 'u.name as unitName', 'e.actor_name as actorName', 'e.reason', 'e.data'])
+    .leftJoin('users as au', 'au.id', 'e.actor_user_id')
+    // The actor's display name when it was a user (the stored login name otherwise, e.g. the operator).
+    .select((eb) => ['e.id', 'e.kind', 'e.at', 'e.unit_id as unitId', 'u.name as unitName', eb.fn.coalesce('au.display_name', 'e.actor_name').as('actorName'), 'e.reason', 'e.data'])
     .where('e.incident_id', '=', incidentId)
     .orderBy('e.at')
     .orderBy('e.id')

@@ -320,7 +320,15 @@ export async function listTips(db: Db | Tx, actor: Actor, f: TipListFilter, page
 }
 
 export async function eventsOf(db: Db | Tx, tipId: string) {
-  return tdb(db).selectFrom('tip_events').select(['kind', 'at', 'actor_name as actorName', 'data']).where('tip_id', '=', tipId).orderBy('at').orderBy('id').execute();
+  // The actor's display name when it was a user (the stored login name otherwise: the public side, the operator).
+  return tdb(db)
+    .selectFrom('tip_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .select((eb) => ['e.kind', 'e.at', eb.fn.coalesce('u.display_name', 'e.actor_name').as('actorName'), 'e.data'])
+    .where('e.tip_id', '=', tipId)
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
 }
 
 export async function eventsOfMany(db: Db | Tx, tipIds: readonly string[]) {
