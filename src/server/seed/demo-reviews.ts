@@ -27,7 +27,12 @@ export async function loadDemoReviews(ctx: Ctx): Promise<void> {
   const prev = (yy: number, qq: number) => (qq === 1 ? { year: yy - 1, index: 4 } : { year: yy, index: qq - 1 });
   const later = prev(y, q);
   const earlier = prev(later.year, later.index);
-  const at = (day: string): Ctx => ({ ...ctx, today: () => day, now: () => new Date(`${day}T03:00:00Z`) });
+  // Each step at its own hour, so the history of an action reads in the order it happened.
+  let hour = 1;
+  const at = (day: string): Ctx => {
+    const now = new Date(`${day}T${String(hour++ % 24).padStart(2, '0')}:00:00Z`);
+    return { ...ctx, today: () => day, now: () => now };
+  };
   const programme = { documentIds: Object.values(coordination.documents), conferenceIds: [coordination.conferenceId] };
   const agenda = await Promise.all(['CATP', 'UBND-HCM', 'MTTQ-HCM', 'DTN-HCM', 'CAX-26743', 'CAX-26740'].map(unit));
 

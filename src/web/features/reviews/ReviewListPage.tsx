@@ -107,7 +107,7 @@ function CreateReviewForm({ onDone }: { onDone: () => void }) {
             label={t('reviews.form.documents')}
             value={null}
             onChange={(id, label) => id && !documents.some((d) => d.id === id) && setDocuments([...documents, { id, label: label ?? id }])}
-            error={issue('documentIds') ?? (documents.length + conferenceIds.length === 0 ? undefined : undefined)}
+            error={issue('documentIds')}
           />
           <Group gap="xs" mt={4}>
             {documents.map((d) => (
