@@ -490,6 +490,115 @@ export interface ReviewActionEventsTable {
   at: Generated<Date>;
 }
 
+/** Campaigns and the mass movement (migration 0011). */
+export interface CampaignTemplatesTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  description: string | null;
+  target_categories: string[];
+  /** [{ indicator, target }] pre-filled into a campaign created from the template without a previous instance. */
+  indicators: ColumnType<unknown, string, string>;
+  owner_unit_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CampaignsTable {
+  id: Generated<string>;
+  template_id: string | null;
+  name: string;
+  description: string | null;
+  from_on: string;
+  to_on: string;
+  document_id: string | null;
+  owner_unit_id: string;
+  target_categories: string[];
+  /** draft | running | closed */
+  state: Generated<string>;
+  closing_summary: string | null;
+  closed_at: Date | null;
+  closed_by: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CampaignUnitsTable {
+  campaign_id: string;
+  unit_id: string;
+}
+
+export interface CampaignIndicatorsTable {
+  campaign_id: string;
+  indicator: string;
+  ordinal: number;
+  target: number | null;
+}
+
+export interface CampaignResultsTable {
+  id: Generated<string>;
+  campaign_id: string;
+  unit_id: string;
+  from_on: string;
+  to_on: string;
+  note: string | null;
+  reported_by: string | null;
+  reported_by_name: string;
+  created_at: Generated<Date>;
+}
+
+export interface CampaignResultValuesTable {
+  result_id: string;
+  indicator: string;
+  value: number;
+}
+
+export interface CampaignResultEvidenceTable {
+  id: Generated<string>;
+  result_id: string;
+  /** incident | tip | file */
+  kind: string;
+  incident_id: string | null;
+  tip_id: string | null;
+  file_id: string | null;
+}
+
+export interface MovementSessionsTable {
+  id: Generated<string>;
+  commune_code: string;
+  unit_id: string;
+  held_on: string;
+  topic: string;
+  audience: number;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MovementTeamsTable {
+  id: Generated<string>;
+  commune_code: string;
+  unit_id: string;
+  name: string;
+  members: number;
+  established_on: string;
+  dissolved_on: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface MovementModelsTable {
+  id: Generated<string>;
+  commune_code: string;
+  unit_id: string;
+  name: string;
+  since_on: string;
+  description: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   jurisdictions: JurisdictionsTable;
@@ -524,6 +633,16 @@ export interface DB {
   incident_units: IncidentUnitsTable;
   incident_events: IncidentEventsTable;
   incident_category_changes: IncidentCategoryChangesTable;
+  campaign_templates: CampaignTemplatesTable;
+  campaigns: CampaignsTable;
+  campaign_units: CampaignUnitsTable;
+  campaign_indicators: CampaignIndicatorsTable;
+  campaign_results: CampaignResultsTable;
+  campaign_result_values: CampaignResultValuesTable;
+  campaign_result_evidence: CampaignResultEvidenceTable;
+  movement_sessions: MovementSessionsTable;
+  movement_teams: MovementTeamsTable;
+  movement_models: MovementModelsTable;
   review_cycles: ReviewCyclesTable;
   review_cycle_documents: ReviewCycleDocumentsTable;
   review_cycle_conferences: ReviewCycleConferencesTable;

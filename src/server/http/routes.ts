@@ -19,6 +19,7 @@ import { tipRoutes } from '../modules/tips/tip.routes.ts';
 import { incidentRoutes } from '../modules/incidents/incident.routes.ts';
 import { statisticsRoutes } from '../modules/statistics/statistics.routes.ts';
 import { boardRoutes } from '../modules/board/board.routes.ts';
+import { campaignRoutes } from '../modules/campaigns/campaign.routes.ts';
 
 export interface RouteDeps {
   ctx: Ctx;
@@ -45,5 +46,6 @@ export function registerRoutes(api: FastifyInstance, deps: RouteDeps): void {
   incidentRoutes(api, deps);
   boardRoutes(api, deps);
   statisticsRoutes(api, deps);
+  campaignRoutes(api, deps);
   eventRoutes(api, deps);
 }

@@ -12,6 +12,7 @@ import { loadDemoCoordination } from './demo-coordination.ts';
 import { loadDemoTasks } from './demo-tasks.ts';
 import { loadDemoIncidents } from './demo-incidents.ts';
 import { loadDemoTips } from './demo-tips.ts';
+import { loadDemoCampaigns } from './demo-campaigns.ts';
 import { loadDemoReviews } from './demo-reviews.ts';
 
 /**
@@ -212,6 +213,7 @@ export async function loadDemoCity(ctx: Ctx, password: string): Promise<{ units:
   await loadDemoTasks(ctx);
   await loadDemoIncidents(ctx);
   await loadDemoTips(ctx);
+  await loadDemoCampaigns(ctx);
   await loadDemoReviews(ctx);
   await inTransaction(ctx.db, async (trx) => {
     await trx.insertInto('app_meta').values({ key: 'demo_loaded', value: JSON.stringify({ at: new Date().toISOString() }) }).execute();
