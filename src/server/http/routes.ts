@@ -19,7 +19,10 @@ import { tipRoutes } from '../modules/tips/tip.routes.ts';
 import { incidentRoutes } from '../modules/incidents/incident.routes.ts';
 import { statisticsRoutes } from '../modules/statistics/statistics.routes.ts';
 import { boardRoutes } from '../modules/board/board.routes.ts';
+import { awardRoutes } from '../modules/awards/award.routes.ts';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import { campaignRoutes } from '../modules/campaigns/campaign.routes.ts';
+import { reviewRoutes } from '../modules/reviews/review.routes.ts';
 
 export interface RouteDeps {
   ctx: Ctx;
@@ -45,7 +48,10 @@ export function registerRoutes(api: FastifyInstance, deps: RouteDeps): void {
   tipRoutes(api, deps);
   incidentRoutes(api, deps);
   boardRoutes(api, deps);
+  dashboardRoutes(api, deps);
   statisticsRoutes(api, deps);
   campaignRoutes(api, deps);
+  reviewRoutes(api, deps);
+  awardRoutes(api, deps);
   eventRoutes(api, deps);
 }
