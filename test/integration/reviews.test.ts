@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { reviewCompilationSchema, type ReviewCompilation, type ReviewCycle, type Scorecard } from '../../src/contracts/reviews.ts';
 import type { Actor } from '../../src/server/kernel/actor.ts';
@@ -6,6 +6,7 @@ import { operatorActor } from '../../src/server/kernel/actor.ts';
 import { compileReview, reviewFigureRecords } from '../../src/server/modules/reviews/review-compilation.service.ts';
 import { changeCorrectiveActionStatus, createReviewCycle, getReviewCycle, listCycleActions, listReviewCycles, recordCorrectiveAction } from '../../src/server/modules/reviews/review.service.ts';
 import { cutoffOf } from '../../src/server/modules/reviews/review.ts';
+import { printCompilation } from '../../src/server/modules/reviews/review.cli.ts';
 import { periodOf, samePeriodLastYear } from '../../src/server/modules/statistics/periods.ts';
 import { actorFor } from '../../src/server/seed/factories.ts';
 import { backends, countRows, DEMO_PASSWORD, openTestDb, unitIdByCode, type TestDb } from '../support/db.ts';
@@ -135,6 +136,22 @@ describe.each(backends())('reviews [%s]', (backend) => {
       if (row.med === null) expect(c.medianHoursToAnswer).toBeNull();
       else expect(Math.abs(c.medianHoursToAnswer! - Number(row.med))).toBeLessThanOrEqual(0.1);
     }
+  });
+
+  it('the CLI summary states the period, the base, the cut-off and every unit', () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...x: unknown[]) => void lines.push(x.join(' ')));
+    try {
+      printCompilation(compiled);
+    } finally {
+      spy.mockRestore();
+    }
+    const out = lines.join('\n');
+    expect(out).toContain(compiled.period.label);
+    expect(out).toContain(`so với cùng kỳ: ${compiled.base.label}`);
+    expect(out).toContain('TOÀN PHẠM VI');
+    for (const s of compiled.scorecards) expect(out).toContain(s.unit.name);
+    expect(out).toContain('chuyển tiếp từ đợt trước');
   });
 
   it('every figure links to its records', () => {
