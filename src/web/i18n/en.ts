@@ -104,19 +104,6 @@ export const en: Dictionary = {
     passwordsDiffer: 'The two new passwords differ.',
     passwordChanged: 'Password changed. Your other sessions have been signed out.',
   },
-  dashboard: {
-    title: 'Overview',
-    welcome: 'Hello, {{name}}',
-    comingTitle: 'The business modules are being built',
-    comingBody:
-      'Directives, conferences, tasks, security situations, crime reports and tips, crackdown campaigns, awards and reviews will arrive here one by one. For now you can use the functions below.',
-    linksTitle: 'Available now',
-    linkOrganisation: 'Browse the organisation and its units',
-    linkCommunes: 'The 168 wards, communes and special zones',
-    linkPeople: 'People within your scope',
-    linkUsers: 'Manage user accounts',
-    linkAudit: 'Audit trail and integrity check',
-  },
   organisation: {
     title: 'Organisation',
     searchLabel: 'Search units',

@@ -100,19 +100,6 @@ export const vi = {
     passwordsDiffer: 'Hai mật khẩu mới không khớp.',
     passwordChanged: 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.',
   },
-  dashboard: {
-    title: 'Tổng quan',
-    welcome: 'Xin chào, {{name}}',
-    comingTitle: 'Các phân hệ nghiệp vụ đang được xây dựng',
-    comingBody:
-      'Văn bản chỉ đạo, hội nghị, nhiệm vụ, tình hình an ninh trật tự, tin báo tố giác tội phạm, đợt cao điểm, thi đua khen thưởng và đánh giá sẽ lần lượt có mặt tại đây. Hiện có thể sử dụng các chức năng dưới đây.',
-    linksTitle: 'Chức năng hiện có',
-    linkOrganisation: 'Tra cứu cơ cấu tổ chức, đơn vị',
-    linkCommunes: 'Danh sách 168 phường, xã, đặc khu',
-    linkPeople: 'Danh sách cán bộ trong phạm vi của bạn',
-    linkUsers: 'Quản lý tài khoản người dùng',
-    linkAudit: 'Nhật ký hoạt động và kiểm tra toàn vẹn',
-  },
   organisation: {
     title: 'Cơ cấu tổ chức',
     searchLabel: 'Tìm đơn vị',

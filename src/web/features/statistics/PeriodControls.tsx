@@ -37,6 +37,8 @@ interface Props {
   onChange: (c: StatsChoice) => void;
   /** Further controls (grouping on the statistics page). */
   children?: ReactNode;
+  /** Show the category and commune filters (default); the leaders' dashboard asks for the period only. */
+  filters?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ interface Props {
  * 15th–14th, or a custom range) and of the category and commune filters: one component for the
  * statistics page and the map, so both ask the same question.
  */
-export function PeriodControls({ value, onChange, children }: Props) {
+export function PeriodControls({ value, onChange, children, filters = true }: Props) {
   const { t } = useTranslation();
   const communes = useCommunes();
   const set = (patch: Partial<StatsChoice>) => onChange({ ...value, ...patch });
@@ -94,27 +96,31 @@ export function PeriodControls({ value, onChange, children }: Props) {
             <DateField label={t('statistics.to')} value={value.to} minDate={value.from} onChange={(v) => set({ to: v })} required w={{ base: '100%', sm: 160 }} />
           </>
         )}
-        <Select
-          label={t('statistics.category')}
-          placeholder={t('statistics.allCategories')}
-          data={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`incidents.categories.${c}`) }))}
-          value={value.category || null}
-          onChange={(v) => set({ category: (v ?? '') as IncidentCategory | '' })}
-          clearable
-          w={{ base: '100%', sm: 220 }}
-        />
-        <Select
-          label={t('statistics.commune')}
-          placeholder={t('statistics.allCommunes')}
-          data={(communes.data?.items ?? []).map((c) => ({ value: c.code, label: c.fullName }))}
-          value={value.communeCode || null}
-          onChange={(v) => set({ communeCode: v ?? '' })}
-          searchable
-          clearable
-          filter={({ options, search }) => options.filter((o) => 'label' in o && fold(o.label).includes(fold(search.trim())))}
-          nothingFoundMessage={t('common.noResults')}
-          w={{ base: '100%', sm: 230 }}
-        />
+        {filters && (
+          <>
+            <Select
+              label={t('statistics.category')}
+              placeholder={t('statistics.allCategories')}
+              data={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`incidents.categories.${c}`) }))}
+              value={value.category || null}
+              onChange={(v) => set({ category: (v ?? '') as IncidentCategory | '' })}
+              clearable
+              w={{ base: '100%', sm: 220 }}
+            />
+            <Select
+              label={t('statistics.commune')}
+              placeholder={t('statistics.allCommunes')}
+              data={(communes.data?.items ?? []).map((c) => ({ value: c.code, label: c.fullName }))}
+              value={value.communeCode || null}
+              onChange={(v) => set({ communeCode: v ?? '' })}
+              searchable
+              clearable
+              filter={({ options, search }) => options.filter((o) => 'label' in o && fold(o.label).includes(fold(search.trim())))}
+              nothingFoundMessage={t('common.noResults')}
+              w={{ base: '100%', sm: 230 }}
+            />
+          </>
+        )}
         {children && <Group w={w}>{children}</Group>}
       </Group>
     </Paper>
