@@ -19,11 +19,12 @@ describe('dashboard rules', () => {
 
   it('ranks units by rate; equal rates share a rank; too few are marked and unranked, last', () => {
     const u = (name: string, c: Partial<Record<TaskStatus, number>>) => ({ name, counts: bucketCounts(c) });
-    const r = rankUnits([u('A', { completed_on_time: 2 }), u('B', { completed_on_time: 9, overdue: 1 }), u('C', { completed_on_time: 18, completed_late: 2 }), u('D', { completed_on_time: 5, overdue: 5 })]);
+    const r = rankUnits([u('A', { completed_on_time: 2 }), u('B', { completed_on_time: 9, overdue: 1 }), u('C', { completed_on_time: 19, completed_late: 1 }), u('E', { completed_on_time: 9, completed_late: 1 }), u('D', { completed_on_time: 5, overdue: 5 })]);
     expect(r.map((x) => [x.name, x.rank, x.tooFew])).toEqual([
       ['C', 1, false],
       ['B', 2, false],
-      ['D', 3, false],
+      ['E', 2, false],
+      ['D', 4, false],
       ['A', null, true],
     ]);
   });
