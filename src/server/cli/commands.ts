@@ -26,6 +26,7 @@ import { confirmConferenceInput } from '../../contracts/conferences.ts';
 import { jobsCommands } from './jobs.ts';
 import { statisticsCommands } from '../modules/statistics/statistics.cli.ts';
 import { tipCommands } from '../modules/tips/tip.cli.ts';
+import { awardCommands } from '../modules/awards/award.cli.ts';
 import { campaignCommands } from '../modules/campaigns/campaign.cli.ts';
 import { reviewCommands } from '../modules/reviews/review.cli.ts';
 import { serve } from './serve.ts';
@@ -327,6 +328,7 @@ export function buildCli(config: Config): Command {
   jobsCommands(program, config, withRuntime, op);
   statisticsCommands(program, withRuntime, op);
   tipCommands(program, withRuntime, op);
+  awardCommands(program, withRuntime, op);
   campaignCommands(program, withRuntime, op);
   reviewCommands(program, withRuntime, op);
 

@@ -215,6 +215,7 @@ export async function loadDemoCity(ctx: Ctx, password: string): Promise<{ units:
   await loadDemoTips(ctx);
   await loadDemoCampaigns(ctx);
   await loadDemoReviews(ctx);
+  await (await import('./demo-awards.ts')).loadDemoAwards(ctx);
   await inTransaction(ctx.db, async (trx) => {
     await trx.insertInto('app_meta').values({ key: 'demo_loaded', value: JSON.stringify({ at: new Date().toISOString() }) }).execute();
     await writeAudit(trx, op, { action: 'demo.loaded', entityType: 'system', entityId: null, data: { units, users: DEMO_USERS.length } });
