@@ -43,6 +43,22 @@ export const CAMPAIGN_INDICATORS = {
 } as const satisfies Record<string, IndicatorDef>;
 
 export type IndicatorKey = keyof typeof CAMPAIGN_INDICATORS;
+/** Official Vietnamese names, for texts made on the server (roll-up explanation, CLI, reports). */
+export const INDICATOR_LABELS_VI: Record<IndicatorKey, string> = {
+  cases_detected: 'số vụ phát hiện',
+  cases_dismantled: 'số vụ điều tra khám phá, triệt phá',
+  gangs_broken_up: 'số băng, nhóm tội phạm triệt phá',
+  people_arrested: 'số đối tượng bắt giữ',
+  people_handled_admin: 'số đối tượng xử lý hành chính',
+  wanted_caught: 'số đối tượng truy nã bắt được',
+  wanted_surrendered: 'số đối tượng truy nã vận động đầu thú',
+  wanted_removed: 'số đối tượng truy nã thanh loại',
+  seized_drugs_kg: 'ma túy thu giữ (kg)',
+  seized_drug_pills: 'ma túy tổng hợp thu giữ (viên)',
+  seized_weapons: 'vũ khí, công cụ hỗ trợ thu giữ',
+  seized_firecrackers_kg: 'pháo nổ thu giữ (kg)',
+  seized_vehicles: 'phương tiện thu giữ',
+};
 export const INDICATOR_KEYS = Object.keys(CAMPAIGN_INDICATORS) as [IndicatorKey, ...IndicatorKey[]];
 /** Derived indicators: computed from the others, never reported. */
 export const DERIVED_INDICATORS = ['clearance_rate'] as const;

@@ -131,9 +131,9 @@ export async function loadDemoCampaigns(ctx: Ctx): Promise<{ campaigns: number; 
       seized_drug_pills: r.int(0, 5000),
     });
     const lastEnd = lastTo < yesterday ? lastTo : yesterday;
-    // Last season: weekly reports.
-    for (let d = lastFrom; d <= lastEnd; d = addDays(d, 7)) {
-      const to = addDays(d, 6) > lastEnd ? lastEnd : addDays(d, 6);
+    // Last season: daily reports for the first three weeks (the early days of this season have a base), weekly after.
+    for (let d = lastFrom; d <= lastEnd; d = addDays(d, d < addDays(lastFrom, 21) ? 1 : 7)) {
+      const to = d < addDays(lastFrom, 21) ? d : addDays(d, 6) > lastEnd ? lastEnd : addDays(d, 6);
       for (const id of unitIds) {
         const isDept = !communes.some((c) => units.get(`CAX-${c}`) === id);
         const values: ResultValues = isDept ? deptWeek() : sumDays(Array.from({ length: Math.round((Date.parse(to) - Date.parse(d)) / 86_400_000) + 1 }, () => communeDay(0.9)));

@@ -1,6 +1,7 @@
 import {
   CAMPAIGN_INDICATORS,
   INDICATOR_KEYS,
+  INDICATOR_LABELS_VI,
   type Campaign,
   type CampaignListQuery,
   type CampaignPrefill,
@@ -23,6 +24,7 @@ import { assertDocumentsVisible, describeDocuments } from '../documents/document
 import { assertFilesUsable } from '../files/file.service.ts';
 import { loadVisibleIncident } from '../incidents/incident.service.ts';
 import { incidentStatistics } from '../statistics/statistics.service.ts';
+import { CATEGORY_LABELS_VI } from '../statistics/statistics-export.ts';
 import { getTip } from '../tips/tip.service.ts';
 import {
   addDays,
@@ -360,6 +362,8 @@ export async function campaignRollup(ctx: Ctx, actor: Actor, id: string, q: Camp
 
   const targets = new Map(c.indicators.map((i) => [i.indicator, i.target]));
   const chosen = c.indicators.map((i) => i.indicator).filter((k): k is IndicatorKey => k !== 'clearance_rate');
+  // The clearance rate is derived from these two: show them when it is followed.
+  if (targets.has('clearance_rate')) for (const k of ['cases_detected', 'cases_dismantled'] as const) if (!chosen.includes(k)) chosen.push(k);
   const shown = [...chosen, ...INDICATOR_KEYS.filter((k) => !chosen.includes(k) && totalOf(sums, k) > 0)];
   const indicators = shown.map((k) => {
     const value = totalOf(sums, k);
@@ -404,7 +408,7 @@ export async function campaignRollup(ctx: Ctx, actor: Actor, id: string, q: Camp
     })
     .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || (b.values[q.rankBy] ?? 0) - (a.values[q.rankBy] ?? 0));
 
-  const cats = c.targetCategories.length ? `thuộc loại: ${c.targetCategories.join(', ')}` : 'mọi loại';
+  const cats = c.targetCategories.length ? `thuộc loại: ${c.targetCategories.map((k) => CATEGORY_LABELS_VI[k as IncidentCategory] ?? k).join(', ')}` : 'mọi loại';
   const periodLabel = counted ? `từ ${viDate(c.fromOn)} đến ${viDate(until)}` : `chưa đến ngày bắt đầu (${viDate(c.fromOn)})`;
   return {
     campaign: { id: c.id, name: c.name, fromOn: c.fromOn, toOn: c.toOn, state: c.state as CampaignRollup['campaign']['state'] },
@@ -435,7 +439,7 @@ export async function campaignRollup(ctx: Ctx, actor: Actor, id: string, q: Camp
       minCaseLoad: MIN_CASE_LOAD,
       ranked: [...ranks.values()].filter((r) => r.rank !== null).length,
       explanation:
-        `Xếp hạng theo "${q.rankBy}" trên ${PER_SITUATIONS} vụ việc của địa bàn (số vụ việc ${cats} ghi nhận tại xã, phường của đơn vị ${periodLabel}, ` +
+        `Xếp hạng theo ${INDICATOR_LABELS_VI[q.rankBy]} trên ${PER_SITUATIONS} vụ việc của địa bàn (số vụ việc ${cats} ghi nhận tại xã, phường của đơn vị ${periodLabel}, ` +
         `theo phân hệ vụ việc). Không xếp hạng theo dân số vì chưa có số liệu dân số từng xã, phường có nguồn chính thức. ` +
         `Đơn vị có dưới ${MIN_CASE_LOAD} vụ việc hoặc không có địa bàn (phòng nghiệp vụ) không được xếp hạng. Thứ hạng tính trên tất cả đơn vị tham gia.`,
     },

@@ -12,6 +12,13 @@ import { useMe } from '../auth/session.ts';
 import { CampaignStateBadge } from './CampaignListPage.tsx';
 import { useCampaign, useCommuneIncidents, useCommuneTips, useReportResult, useResults, useRollup, useTransition } from './api.ts';
 
+/** The indicators a unit reports: those followed, and the two the clearance rate is derived from. */
+function followed(c: Campaign): IndicatorKey[] {
+  const keys = c.indicators.map((i) => i.indicator).filter((k): k is IndicatorKey => k !== 'clearance_rate');
+  if (c.indicators.some((i) => i.indicator === 'clearance_rate')) for (const k of ['cases_dismantled', 'cases_detected'] as const) if (!keys.includes(k)) keys.unshift(k);
+  return keys;
+}
+
 const STATUS_COLOR = { no_target: 'gray', met: 'green', on_track: 'blue', behind: 'orange' } as const;
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toLocaleString('vi-VN'));
 
@@ -228,7 +235,7 @@ function ReportForm({ campaign: c }: { campaign: Campaign }) {
   const unit = c.units.find((u) => u.id === unitId);
   const incidents = useCommuneIncidents(unit?.communeCode ?? null, fromOn, toOn || fromOn);
   const tips = useCommuneTips(unit?.communeCode ?? null, fromOn, toOn || fromOn);
-  const chosen = c.indicators.map((i) => i.indicator).filter((k): k is IndicatorKey => k !== 'clearance_rate');
+  const chosen = followed(c);
   const [more, setMore] = useState(false);
   const shown = more ? [...chosen, ...INDICATOR_KEYS.filter((k) => !chosen.includes(k))] : chosen;
   const submit = () => {
