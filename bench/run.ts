@@ -31,6 +31,7 @@ import { measureTasks } from './tasks.ts';
 import { measureTips } from './tips.ts';
 import { measureLive } from './live.ts';
 import { measureSituations } from './situations.ts';
+import { measureCampaigns } from './campaigns.ts';
 import { loadSyntheticCity, SYNTHETIC_PASSWORD, type SyntheticCity } from './synthetic-city.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,9 +62,10 @@ interface Options {
   incidents: number | null;
   pgliteIncidents: number;
   situationRounds: number;
+  campaignRounds: number;
 }
 
-const SECTIONS = ['startup', 'login', 'search', 'tasks', 'refs', 'tips', 'live', 'situations'] as const;
+const SECTIONS = ['startup', 'login', 'search', 'tasks', 'refs', 'tips', 'live', 'situations', 'campaigns'] as const;
 /** Default size of the situations data on PostgreSQL (and on PGlite when --incidents is given). */
 const DEFAULT_INCIDENTS = 2_000_000;
 type Section = (typeof SECTIONS)[number];
@@ -93,6 +95,7 @@ function parseArgs(argv: string[]): Options {
     incidents: null,
     pgliteIncidents: 500_000,
     situationRounds: 5,
+    campaignRounds: 10,
   };
   const ints: Record<string, keyof Options> = {
     '--units': 'units',
@@ -116,6 +119,7 @@ function parseArgs(argv: string[]): Options {
     '--incidents': 'incidents',
     '--pglite-incidents': 'pgliteIncidents',
     '--situation-rounds': 'situationRounds',
+    '--campaign-rounds': 'campaignRounds',
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
@@ -510,7 +514,8 @@ async function benchBackend(backend: Backend, o: Options) {
               backend,
             })
           : null;
-        return { syntheticCity: { units: city.units, users: city.users, loadMs: city.timings }, startup, login, search, tasks, tips, live, situations };
+        const campaigns = o.sections.includes('campaigns') ? await measureCampaigns(ctx, rt.database.pool, { rounds: o.campaignRounds, seed: o.seed, timeoutMs: o.opTimeoutS * 1000, today: BENCH_TODAY }) : null;
+        return { syntheticCity: { units: city.units, users: city.users, loadMs: city.timings }, startup, login, search, tasks, tips, live, situations, campaigns };
       } finally {
         await app.close();
       }
@@ -540,8 +545,8 @@ async function main(): Promise<void> {
   for (const b of backends) results[b] = await benchBackend(b, o);
   type WithErrors = { errors?: string[] } | null | undefined;
   const errors = Object.entries(results).flatMap(([b, r]) => {
-    const x = r as { tasks?: WithErrors; tips?: WithErrors; live?: WithErrors; situations?: WithErrors };
-    return [x.tasks, x.tips, x.live, x.situations].flatMap((s) => (s?.errors ?? []).map((e) => `${b}: ${e}`));
+    const x = r as { tasks?: WithErrors; tips?: WithErrors; live?: WithErrors; situations?: WithErrors; campaigns?: WithErrors };
+    return [x.tasks, x.tips, x.live, x.situations, x.campaigns].flatMap((s) => (s?.errors ?? []).map((e) => `${b}: ${e}`));
   });
   const doc = {
     benchmark: 'phoi-hop',
