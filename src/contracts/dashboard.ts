@@ -97,5 +97,24 @@ export const dashboardSchema = z.object({
       z.object({ id: uuid, code: z.string(), title: z.string(), leadUnit: z.object({ id: uuid, name: z.string() }), deadlineOn: isoDate.nullable(), dueOn: isoDate.nullable(), daysOverdue: z.number().int(), path: z.string() }),
     ),
   }),
+  /** Corrective actions (hạn chế, vướng mắc) recorded at reviews and not yet closed, owner in scope, as of today. */
+  correctiveActions: z.object({
+    open: z.number().int(),
+    overdue: z.number().int(),
+    limit: z.number().int(),
+    items: z.array(
+      z.object({
+        id: uuid,
+        text: z.string(),
+        ownerUnit: z.object({ id: uuid, name: z.string() }),
+        deadlineOn: isoDate.nullable(),
+        status: z.enum(['open', 'in_progress', 'closed']),
+        overdue: z.boolean(),
+        recordedIn: z.object({ id: uuid, title: z.string(), periodLabel: z.string() }),
+        /** The review that records it (where its history and status are kept). */
+        path: z.string(),
+      }),
+    ),
+  }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

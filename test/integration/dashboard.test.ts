@@ -171,4 +171,24 @@ describe.each(backends())('leaders’ dashboard [%s]', (backend) => {
     const wardTasks = new Set((await listTasks(t.ctx, a['canbo.benthanh']!, { limit: 10_000, offset: 0 } as TaskListQuery)).items.map((x) => x.leadUnit.id));
     expect(wardNow.units.every((u) => wardTasks.has(u.unitId))).toBe(true);
   });
+
+  it('lists the corrective actions still open in scope, counted from the records (a ward sees its own)', async () => {
+    const today = t.ctx.today();
+    const count = async (pathPrefix: string | null) =>
+      (
+        await sql<{ n: number; late: number }>`select count(*)::int as n, (count(*) filter (where a.deadline_on < ${today}::date))::int as late
+          from review_actions a join units u on u.id = a.owner_unit_id
+          where a.status <> 'closed' and (${pathPrefix}::text is null or u.path like ${pathPrefix ?? ''} || '%')`.execute(t.db)
+      ).rows[0]!;
+    const city = await getDashboard(t.ctx, a['admin']!, { period: 'stat_month' });
+    const all = await count(null);
+    expect(all.n).toBeGreaterThan(0); // the demo carries one forward
+    expect([city.correctiveActions.open, city.correctiveActions.overdue]).toEqual([all.n, all.late]);
+    expect(city.correctiveActions.items.every((x) => x.status !== 'closed' && x.path === `/reviews/${x.recordedIn.id}`)).toBe(true);
+    const bt = await unitIdByCode(t.db, 'CAX-26743');
+    const btPath = (await sql<{ path: string }>`select path from units where id = ${bt}`.execute(t.db)).rows[0]!.path;
+    const ward = await getDashboard(t.ctx, a['canbo.benthanh']!, { period: 'stat_month' });
+    expect(ward.correctiveActions.open).toBe((await count(btPath)).n);
+    expect(ward.correctiveActions.open).toBeLessThanOrEqual(city.correctiveActions.open);
+  });
 });

@@ -1,3 +1,4 @@
+import { listOpenCorrectiveActions } from '../reviews/review.service.ts';
 import type { Compared, Dashboard, DashboardQuery, Figure } from '../../../contracts/dashboard.ts';
 import type { IncidentCategory, IncidentListQuery } from '../../../contracts/incidents.ts';
 import type { IncidentStatsQuery } from '../../../contracts/statistics.ts';
@@ -97,6 +98,7 @@ export async function getDashboard(ctx: Ctx, actor: Actor, q: DashboardQuery): P
 
   // The most overdue tasks today (the list's order: overdue first, earliest due date first).
   const overdue = await listTasks(ctx, actor, { limit: OVERDUE_TASKS_SHOWN, offset: 0, status: 'overdue' } as TaskListQuery);
+  const actions = await listOpenCorrectiveActions(ctx, actor, OVERDUE_TASKS_SHOWN);
 
   return {
     generatedAt: ctx.now().toISOString(),
@@ -126,6 +128,21 @@ export async function getDashboard(ctx: Ctx, actor: Actor, q: DashboardQuery): P
         const dueOn = t.nextReportDueOn ?? t.deadlineOn;
         return { id: t.id, code: t.code, title: t.title, leadUnit: t.leadUnit, deadlineOn: t.deadlineOn, dueOn, daysOverdue: dueOn ? daysLate(dueOn, today) : 0, path: `/tasks/${t.id}` };
       }),
+    },
+    correctiveActions: {
+      open: actions.total,
+      overdue: actions.overdue,
+      limit: OVERDUE_TASKS_SHOWN,
+      items: actions.items.map((a) => ({
+        id: a.id,
+        text: a.text,
+        ownerUnit: { id: a.ownerUnit.id, name: a.ownerUnit.name },
+        deadlineOn: a.deadlineOn,
+        status: a.status,
+        overdue: a.overdue,
+        recordedIn: { id: a.recordedIn.id, title: a.recordedIn.title, periodLabel: a.recordedIn.periodLabel },
+        path: `/reviews/${a.recordedIn.id}`,
+      })),
     },
   };
 }

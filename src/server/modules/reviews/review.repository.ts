@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/schema.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { escapeLike } from '../../kernel/text.ts';
+import { unitInScope } from '../../db/scope.ts';
+import { isAdmin } from '../../kernel/actor.ts';
 import { visibleCyclesScope } from './review.policy.ts';
 
 /** Every SQL statement of the reviews module. */
@@ -532,4 +534,17 @@ export async function unitIdByCode(db: Q, code: string): Promise<string | undefi
 /** Document ids by canonical number and symbol ("16-NQ/TW"); several when the symbol repeats across years. */
 export async function documentIdsBySymbol(db: Q, symbol: string): Promise<string[]> {
   return (await db.selectFrom('documents').select('id').where('symbol', '=', symbol).execute()).map((r) => r.id);
+}
+
+/** Corrective actions not yet closed whose owner unit is in the viewer's scope: earliest deadline first (none last). */
+export async function openActionsInScope(db: Q, actor: Actor, today: string, limit: number): Promise<{ total: number; overdue: number; items: ActionRow[] }> {
+  const q = actionBase(db)
+    .where('a.status', '<>', 'closed')
+    .where((eb) => (isAdmin(actor) ? eb.lit(true) : unitInScope(eb, actor, { path: 'ou.path', commune: 'ou.commune_code' })));
+  const n = await q
+    .clearSelect()
+    .select([sql<number>`count(*)::int`.as('n'), sql<number>`(count(*) filter (where a.deadline_on < ${today}::date))::int`.as('late')])
+    .executeTakeFirstOrThrow();
+  const items = await q.orderBy(sql`a.deadline_on asc nulls last`).orderBy('a.created_at').orderBy('a.id').limit(limit).execute();
+  return { total: Number(n.n), overdue: Number(n.late), items };
 }

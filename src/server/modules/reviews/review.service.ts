@@ -267,3 +267,16 @@ export async function changeCorrectiveActionStatus(ctx: Ctx, actor: Actor, cycle
     return presentOne(trx, actor, c, actionId, ctx.today());
   });
 }
+
+/**
+ * The corrective actions still open in the viewer's scope, across reviews (for the leaders'
+ * dashboard): earliest deadline first, with how many are past their deadline today.
+ */
+export async function listOpenCorrectiveActions(ctx: Ctx, actor: Actor, limit = 10): Promise<{ total: number; overdue: number; items: CorrectiveAction[] }> {
+  const { total, overdue, items } = await repo.openActionsInScope(ctx.db, actor, ctx.today(), limit);
+  const events = await repo.actionEvents(
+    ctx.db,
+    items.map((a) => a.id),
+  );
+  return { total, overdue, items: items.map((a) => presentAction(actor, a, events, null, ctx.today())) };
+}

@@ -300,6 +300,58 @@ function UnitsTable({ d }: { d: Dashboard }) {
   );
 }
 
+/** Corrective actions recorded at reviews and not yet closed; each links to the review that keeps its history. */
+function CorrectiveActions({ d }: { d: Dashboard }) {
+  const { t } = useTranslation();
+  const c = d.correctiveActions;
+  return (
+    <Paper withBorder p="sm" mb="md" className="ld-section">
+      <Title order={3} size="h5">
+        {t('leaderDashboard.actions.title')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('leaderDashboard.actions.basis', { asOf: formatDate(d.asOf), open: c.open, overdue: c.overdue })}{' '}
+        <Anchor component={Link} to="/reviews">
+          {t('leaderDashboard.actions.allReviews')}
+        </Anchor>
+      </Text>
+      {c.items.length === 0 ? (
+        <Text size="sm">{t('leaderDashboard.actions.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={600}>
+          <Table withTableBorder fz="sm" verticalSpacing={4} data-testid="dashboard-actions">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('leaderDashboard.actions.text')}</Table.Th>
+                <Table.Th scope="col">{t('leaderDashboard.actions.owner')}</Table.Th>
+                <Table.Th scope="col">{t('leaderDashboard.actions.deadline')}</Table.Th>
+                <Table.Th scope="col">{t('leaderDashboard.actions.recordedIn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.items.map((x) => (
+                <Table.Tr key={x.id}>
+                  <Table.Td>{x.text}</Table.Td>
+                  <Table.Td>{x.ownerUnit.name}</Table.Td>
+                  <Table.Td c={x.overdue ? 'red.8' : undefined} fw={x.overdue ? 600 : undefined}>
+                    {x.deadlineOn ? formatDate(x.deadlineOn) : '—'}
+                    {x.overdue ? ` · ${t('leaderDashboard.actions.overdue')}` : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={x.path}>
+                      {x.recordedIn.title}
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}
+
 function OverdueTasks({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
   const o = d.overdueTasks;
@@ -467,6 +519,7 @@ export function DashboardPage() {
           <TrendChart d={d} />
           <UnitsTable d={d} />
           <OverdueTasks d={d} />
+          <CorrectiveActions d={d} />
           <DashboardMap choice={choice} />
         </>
       )}
