@@ -27,6 +27,7 @@ import { jobsCommands } from './jobs.ts';
 import { statisticsCommands } from '../modules/statistics/statistics.cli.ts';
 import { tipCommands } from '../modules/tips/tip.cli.ts';
 import { awardCommands } from '../modules/awards/award.cli.ts';
+import { reportCommands } from '../modules/reports/report.cli.ts';
 import { campaignCommands } from '../modules/campaigns/campaign.cli.ts';
 import { reviewCommands } from '../modules/reviews/review.cli.ts';
 import { serve } from './serve.ts';
@@ -329,6 +330,7 @@ export function buildCli(config: Config): Command {
   statisticsCommands(program, withRuntime, op);
   tipCommands(program, withRuntime, op);
   awardCommands(program, withRuntime, op);
+  reportCommands(program, withRuntime, op, findUnitByCode);
   campaignCommands(program, withRuntime, op);
   reviewCommands(program, withRuntime, op);
 

@@ -23,6 +23,7 @@ import { awardRoutes } from '../modules/awards/award.routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import { campaignRoutes } from '../modules/campaigns/campaign.routes.ts';
 import { reviewRoutes } from '../modules/reviews/review.routes.ts';
+import { reportRoutes } from '../modules/reports/report.routes.ts';
 
 export interface RouteDeps {
   ctx: Ctx;
@@ -52,6 +53,7 @@ export function registerRoutes(api: FastifyInstance, deps: RouteDeps): void {
   statisticsRoutes(api, deps);
   campaignRoutes(api, deps);
   reviewRoutes(api, deps);
+  reportRoutes(api, deps);
   awardRoutes(api, deps);
   eventRoutes(api, deps);
 }

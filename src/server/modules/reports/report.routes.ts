@@ -7,6 +7,7 @@ import { actorOf } from '../../http/auth.ts';
 import type { RouteDeps } from '../../http/routes.ts';
 import { DOCX_MIME } from './official-document.ts';
 import { assignmentListDocx, conclusionNoticeDocx, type GeneratedReport } from './report.service.ts';
+import { reviewReportDocx } from './review-report.service.ts';
 
 const idParams = z.object({ id: uuid });
 
@@ -35,5 +36,11 @@ export function reportRoutes(api: FastifyInstance, { ctx }: RouteDeps): void {
   );
   r.get('/tasks/assignment-list.docx', { schema: { tags, summary: 'Danh sách nhiệm vụ phân công (same filters as the task list) as a DOCX draft', querystring: assignmentListQuery } }, async (req, reply) =>
     sendDocx(reply, await assignmentListDocx(ctx, actorOf(req), req.query)),
+  );
+  r.get('/reviews/:id/report.docx', { schema: { tags, summary: 'Báo cáo sơ kết/tổng kết of a review cycle as a DOCX draft (compiled from the records)', params: idParams, querystring: reportOptions } }, async (req, reply) =>
+    sendDocx(reply, await reviewReportDocx(ctx, actorOf(req), req.params.id, req.query)),
+  );
+  r.post('/reviews/:id/report.docx', { schema: { tags, summary: 'Issue the review report: number in the register, registry entry with the file, DOCX', params: idParams, body: issueReportInput } }, async (req, reply) =>
+    sendDocx(reply, await reviewReportDocx(ctx, actorOf(req), req.params.id, req.body, req.body), 201),
   );
 }

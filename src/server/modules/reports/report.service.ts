@@ -16,7 +16,8 @@ import { storeCheckedFile } from '../files/file.service.ts';
 import { listTasks } from '../tasks/task-queries.service.ts';
 import { describeFilters } from '../tasks/task-export.ts';
 import { TASK_EXPORT_MAX, type Task } from '../../../contracts/tasks.ts';
-import { buildOfficialDocx, canonicalNumber, DOCX_MIME, type OfficialDocument } from './official-document.ts';
+import { canonicalNumber, DOCX_MIME, type OfficialDocument } from './official-document.ts';
+import { renderDocx } from './docx-render.ts';
 import type { Issue } from './templates/common.ts';
 import { typedSymbol } from './templates/common.ts';
 import { conclusionNotice } from './templates/conclusion-notice.ts';
@@ -70,7 +71,7 @@ export async function issuerOf(db: Db | Tx, actor: Actor, unitId: string | null,
   };
 }
 
-interface Template {
+export interface Template {
   kind: ReportKind;
   entityType: string;
   entityId: string | null;
@@ -81,10 +82,10 @@ interface Template {
 }
 
 /** Build, and for an issue register the number; audit either way. */
-async function emit(ctx: Ctx, actor: Actor, base: IssueBase, t: Template, issueInput: IssueReportInput | null): Promise<GeneratedReport> {
+export async function emitReport(ctx: Ctx, actor: Actor, base: IssueBase, t: Template, issueInput: IssueReportInput | null): Promise<GeneratedReport> {
   if (!issueInput) {
     const doc = t.build({ ...base, number: null, date: null, draftYear: Number(ctx.today().slice(0, 4)) });
-    const bytes = await buildOfficialDocx(doc);
+    const bytes = await renderDocx(doc);
     await inTransaction(ctx.db, (trx) =>
       writeAudit(trx, actor, { action: 'report.generated', entityType: t.entityType, entityId: t.entityId, data: { kind: t.kind, draft: true, system: doc.system, issuerUnitId: base.unitId, sha256: sha(bytes), size: bytes.length } }),
     );
@@ -99,7 +100,7 @@ async function emit(ctx: Ctx, actor: Actor, base: IssueBase, t: Template, issueI
   const number = issueInput.number ?? (await maxNumberInRegister(ctx.db, base.system, symbol, year)) + 1;
   const canonical = canonicalNumber(base.system, number, symbol);
   const doc = t.build({ ...base, number, date, draftYear: year });
-  const bytes = await buildOfficialDocx(doc);
+  const bytes = await renderDocx(doc);
   const filename = `${t.filename}-${canonical.replace(/[/]/g, '-')}.docx`;
   return inTransaction(ctx.db, async (trx) => {
     const file = await storeCheckedFile(trx, { filename, mime: DOCX_MIME, bytes, ownerUnitId: base.unitId });
@@ -140,7 +141,7 @@ export async function conclusionNoticeDocx(ctx: Ctx, actor: Actor, conferenceId:
   const tasks = (await allTasks(ctx, actor, { conferenceId })).filter((t) => t.source.conferenceItemId !== null && t.source.parentId === null);
   const chair = [...conference.chairs].sort((a, b) => a.ordinal - b.ordinal)[0];
   const base = await issuerOf(ctx.db, actor, conference.hostUnitId, issue ?? o, chair ? { title: chair.titles[chair.titles.length - 1] ?? 'Chủ trì hội nghị', name: [chair.rank, chair.name].filter(Boolean).join(' ') } : null);
-  return emit(ctx, actor, base, { kind: 'conclusion-notice', entityType: 'conference', entityId: conferenceId, documentKind: 'thong_bao', typeAbbr: 'TB', filename: 'thong-bao-ket-luan', build: (i) => conclusionNotice({ conference, tasks, issue: i }) }, issue);
+  return emitReport(ctx, actor, base, { kind: 'conclusion-notice', entityType: 'conference', entityId: conferenceId, documentKind: 'thong_bao', typeAbbr: 'TB', filename: 'thong-bao-ket-luan', build: (i) => conclusionNotice({ conference, tasks, issue: i }) }, issue);
 }
 
 /** Danh sách nhiệm vụ phân công from the filtered task list (the same filters as GET /api/tasks). */
@@ -151,5 +152,5 @@ export async function assignmentListDocx(ctx: Ctx, actor: Actor, q: AssignmentLi
   const unitName = filters.unitId ? ((await findUnitById(ctx.db, filters.unitId))?.name ?? null) : null;
   const base = await issuerOf(ctx.db, actor, actor.unitId, issue ? { ...o, ...issue } : o, null);
   const asOf = ctx.today();
-  return emit(ctx, actor, base, { kind: 'assignment-list', entityType: 'task_list', entityId: null, documentKind: 'thong_bao', typeAbbr: 'TB', filename: 'danh-sach-nhiem-vu', build: (i) => assignmentList({ tasks, filters: describeFilters(filters, unitName), asOf, issue: i }) }, issue);
+  return emitReport(ctx, actor, base, { kind: 'assignment-list', entityType: 'task_list', entityId: null, documentKind: 'thong_bao', typeAbbr: 'TB', filename: 'danh-sach-nhiem-vu', build: (i) => assignmentList({ tasks, filters: describeFilters(filters, unitName), asOf, issue: i }) }, issue);
 }
