@@ -8,7 +8,7 @@ import { isAdmin } from '../../kernel/actor.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { CATEGORY_LABELS_VI, buildStatsWorkbook } from './statistics-export.ts';
-import { changePercent, customPeriod, MIN_BASE_FOR_PERCENT, type Period, periodOf, PeriodError, ratePercent, samePeriodLastYear } from './periods.ts';
+import { changePercent, customPeriod, MIN_BASE_FOR_PERCENT, type Period, periodOf, PeriodError, ratePercent, samePeriodLastYear, statMonthOf } from './periods.ts';
 import * as repo from './statistics.repository.ts';
 
 /**
@@ -25,6 +25,10 @@ export function resolvePeriod(q: Pick<IncidentStatsQuery, 'period' | 'year' | 'i
       if (q.from > q.to) throw bad('to');
       return customPeriod(q.from, q.to);
     }
+    // Without an index: the period containing today. For the statistical month that is the one
+    // running from the 15th (from 15 November, today counts towards December's; statMonthOf).
+    const current = statMonthOf(today);
+    if (q.period === 'stat_month' && q.index === undefined && (q.year === undefined || q.year === current.year)) return periodOf('stat_month', current.year, current.month);
     const year = q.year ?? Number(today.slice(0, 4));
     const defIndex = { month: Number(today.slice(5, 7)), stat_month: Number(today.slice(5, 7)), quarter: Math.ceil(Number(today.slice(5, 7)) / 3), half_year: Number(today.slice(5, 7)) <= 6 ? 1 : 2, year: 1 }[q.period];
     return periodOf(q.period, year, q.period === 'year' ? 1 : (q.index ?? defIndex));
