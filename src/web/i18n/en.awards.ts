@@ -83,7 +83,6 @@ export const enAwards: Shape<typeof viAwards> = {
     evidence: 'Evidence',
     noEvidence: 'None',
     moreEvidence: 'and {{n}} more records',
-    campaignsPending: 'Campaign results will be included once the campaigns module is complete.',
     eligibility: 'Eligibility against the criteria',
     verdicts: { eligible: 'Eligible', ineligible: 'Not eligible', deferred: 'Deferred' },
     toVerify: 'to verify against the primary text',

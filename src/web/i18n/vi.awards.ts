@@ -79,7 +79,6 @@ export const viAwards = {
     evidence: 'Chứng cứ',
     noEvidence: 'Không có',
     moreEvidence: 'và {{n}} hồ sơ khác',
-    campaignsPending: 'Kết quả các đợt cao điểm sẽ được đưa vào khi phân hệ đợt cao điểm hoàn thành.',
     eligibility: 'Đối chiếu tiêu chuẩn',
     verdicts: { eligible: 'Đủ điều kiện', ineligible: 'Chưa đủ điều kiện', deferred: 'Chưa xét (tạm hoãn)' },
     toVerify: 'cần đối chiếu văn bản gốc',

@@ -3,8 +3,11 @@ import type { Actor } from '../../kernel/actor.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { vnToday } from '../../kernel/context.ts';
 import { listIncidents } from '../incidents/incident-queries.service.ts';
+import { incidentCode } from '../incidents/incident.ts';
 import { listTasks } from '../tasks/task-queries.service.ts';
 import { listTips } from '../tips/tip.service.ts';
+import { listCampaignResults, listCampaigns } from '../campaigns/campaign.service.ts';
+import { INDICATOR_LABELS_VI, type IndicatorKey } from '../../../contracts/campaigns.ts';
 
 /**
  * Measured achievements of a unit over a period, read from the records through the owning
@@ -13,7 +16,9 @@ import { listTips } from '../tips/tip.service.ts';
  * - situations (vụ việc) closed in the period with the unit as lead unit (merged duplicates excluded);
  * - citizen tips received in the period, handled by the unit and settled within the legal deadline
  *   of BLTTHS art. 147 (the tips module's clock, as its page shows it).
- * Campaign results: the campaigns module has not landed; when it does, its service adds a line here.
+ * - campaign results (đợt cao điểm): per campaign overlapping the period in which the unit takes
+ *   part, the results it reported in the period (count = result reports; the note sums the
+ *   indicators), with the campaign and the situations and tips attached as evidence.
  * Each achievement lists its evidence (links to the records, at most EVIDENCE_MAX) with an exact count.
  */
 export const EVIDENCE_MAX = 50;
@@ -53,7 +58,25 @@ export async function measureAchievements(ctx: Ctx, actor: Actor, unit: { id: st
     .sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : 1))
     .map((t) => ({ type: 'tip', id: t.id, label: t.trackingCode, href: `/tips/${t.id}` }));
 
+  const campaigns = await allPages((offset) => listCampaigns(ctx, actor, { limit: PAGE, offset }));
+  const campaignItems: Achievement[] = [];
+  for (const c of campaigns) {
+    if (c.toOn < from || c.fromOn > to || !c.units.some((u) => u.id === unit.id)) continue;
+    const results = (await allPages((offset) => listCampaignResults(ctx, actor, c.id, { unitId: unit.id, limit: PAGE, offset }))).filter((r) => r.unit.id === unit.id && r.fromOn >= from && r.toOn <= to);
+    if (results.length === 0) continue;
+    const sums = new Map<IndicatorKey, number>();
+    for (const r of results) for (const [k, v] of Object.entries(r.values)) sums.set(k as IndicatorKey, (sums.get(k as IndicatorKey) ?? 0) + (v ?? 0));
+    const evidence: Evidence[] = [
+      { type: 'campaign', id: c.id, label: c.name, href: `/campaigns/${c.id}` },
+      ...results.flatMap((r) => r.incidents.map((i) => ({ type: 'incident' as const, id: i.id, label: `${incidentCode(i.number)} — ${i.title}`, href: `/incidents/${i.id}` }))),
+      ...results.flatMap((r) => r.tips.map((tp) => ({ type: 'tip' as const, id: tp.id, label: tp.trackingCode, href: `/tips/${tp.id}` }))),
+    ];
+    const note = `${c.name}: ${[...sums].filter(([, v]) => v > 0).map(([k, v]) => `${INDICATOR_LABELS_VI[k]} ${Math.round(v * 100) / 100}`).join('; ')}`;
+    campaignItems.push({ measure: 'campaign_results', count: results.length, unitId: unit.id, unitName: unit.name, periodFrom: from, periodTo: to, note, evidence: evidence.slice(0, EVIDENCE_MAX) });
+  }
+
   return [
+    ...campaignItems,
     achievement('tasks_on_time_as_lead', unit, from, to, taskEvidence, 'Nhiệm vụ chủ trì, hoàn thành đúng hạn trong kỳ'),
     achievement('situations_closed_as_lead', unit, from, to, incidentEvidence, 'Vụ việc chủ trì giải quyết, kết thúc trong kỳ'),
     achievement('tips_settled_on_time', unit, from, to, tipEvidence, 'Nguồn tin tiếp nhận trong kỳ, giải quyết trong thời hạn Điều 147 BLTTHS'),

@@ -37,7 +37,7 @@ export function AchievementsTable({ items }: { items: readonly Achievement[] }) 
                   {t(`awards.measures.${a.measure}`)}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {[a.unitName, `${formatDate(a.periodFrom)}–${formatDate(a.periodTo)}`, a.measure === 'declared' ? a.note : null].filter(Boolean).join(' · ')}
+                  {[a.unitName, `${formatDate(a.periodFrom)}–${formatDate(a.periodTo)}`, a.measure === 'declared' || a.measure === 'campaign_results' ? a.note : null].filter(Boolean).join(' · ')}
                 </Text>
               </Table.Td>
               <Table.Td fw={700} data-testid={`count-${a.measure}`}>

@@ -187,7 +187,7 @@ function CreateNomination() {
         <Paper withBorder p="sm" role="region" aria-label={t('awards.achievements')}>
           <Title order={4}>{t('awards.achievements')}</Title>
           <Text size="xs" c="dimmed" mb="xs">
-            {prefilled.nominee.name} — {prefilled.nominee.title ?? prefilled.nominee.unitName}. {t('awards.achievementsNote')} {t('awards.campaignsPending')}
+            {prefilled.nominee.name} — {prefilled.nominee.title ?? prefilled.nominee.unitName}. {t('awards.achievementsNote')}
           </Text>
           <AchievementsTable items={prefilled.achievements} />
           <EligibilityPanel e={prefilled.eligibility} />

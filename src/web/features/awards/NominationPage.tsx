@@ -194,7 +194,7 @@ export function NominationPage() {
       <Paper withBorder p="sm" role="region" aria-label={t('awards.achievements')}>
         <Title order={4}>{t('awards.achievements')}</Title>
         <Text size="xs" c="dimmed" mb="xs">
-          {t('awards.achievementsNote')} {t('awards.campaignsPending')}
+          {t('awards.achievementsNote')}
         </Text>
         <AchievementsTable items={n.achievements} />
       </Paper>
