@@ -1,3 +1,4 @@
+import { DOCUMENT_KIND_INFO, type DocumentKind } from '../../../../contracts/documents.ts';
 import type { CorrectiveAction, ReviewCompilation, ReviewComparison, Scorecard, TrendVerdict } from '../../../../contracts/reviews.ts';
 import type { Block, OfficialDocument, Section } from '../official-document.ts';
 import { issued, joinVi, paragraph, viDate, viPercent, type Issue } from './common.ts';
@@ -46,9 +47,9 @@ export function comparisonSentence(what: string, current: number, base: number, 
 const rate = (r: { percent: number | null; numerator: number; denominator: number }): string => (r.percent === null ? `— (${r.numerator}/${r.denominator})` : viPercent(r.percent));
 
 export const SCORECARD_COLUMNS = [
-  { header: 'STT', width: 5, align: 'center' as const },
-  { header: 'Đơn vị', width: 27 },
-  { header: 'Nhiệm vụ', width: 9, align: 'right' as const },
+  { header: 'STT', width: 6, align: 'center' as const },
+  { header: 'Đơn vị', width: 25 },
+  { header: 'Nhiệm vụ', width: 10, align: 'right' as const },
   { header: 'HT đúng hạn', width: 10, align: 'right' as const },
   { header: 'HT quá hạn', width: 10, align: 'right' as const },
   { header: 'Chưa HT, trong hạn', width: 11, align: 'right' as const },
@@ -174,7 +175,12 @@ export function reviewReport(input: ReviewReportInput): OfficialDocument {
   const kindWord = c.cycle.kind === 'so_ket' ? 'Sơ kết' : 'Tổng kết';
   const title = c.cycle.title.trim();
   const subject = /^(sơ kết|tổng kết)/iu.test(title) ? title : `${kindWord} ${title.charAt(0).toLocaleLowerCase('vi')}${title.slice(1)}`;
-  const docs = c.cycle.programme.documents.map((d) => `${d.summary}${d.symbol ? ` (số ${d.symbol}${d.issuedOn ? ` ngày ${viDate(d.issuedOn)}` : ''})` : ''}`);
+  // "Nghị quyết số 16-NQ/TW ngày 10/08/2012 về …" (the kind's name, number and date, then the trích yếu).
+  const docs = c.cycle.programme.documents.map((d) => {
+    const name = DOCUMENT_KIND_INFO[d.kind as DocumentKind]?.name ?? 'Văn bản';
+    const summary = d.summary.charAt(0).toLocaleLowerCase('vi') + d.summary.slice(1);
+    return `${name}${d.symbol ? ` số ${d.symbol}` : ''}${d.issuedOn ? ` ngày ${viDate(d.issuedOn)}` : ''} ${summary}`;
+  });
   const opening: Block[] = [
     paragraph(
       `${docs.length ? `Thực hiện ${joinVi(docs)}, ` : ''}${issue.issuerName} báo cáo ${kindWord.toLocaleLowerCase('vi')} ${c.period.label} (từ ${viDate(c.period.from)} đến ${viDate(c.period.to)}; số liệu tính đến ngày ${viDate(c.cutoffOn)}) như sau:`,
