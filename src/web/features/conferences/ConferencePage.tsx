@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Anchor, Badge, Button, Divider, Group, List, Loader, Paper, SimpleGrid, Spoiler, Stack, Text, Title } from '@mantine/core';
-import { IconEdit, IconListNumbers, IconPlus } from '@tabler/icons-react';
+import { IconEdit, IconFileText, IconListNumbers, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { Task } from '../../../contracts/tasks.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { NotFound } from '../../components/NotFound.tsx';
-import { isApiError } from '../../lib/api.ts';
+import { apiDownload, isApiError } from '../../lib/api.ts';
+import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { useMe } from '../auth/session.ts';
 import { documentTitle } from '../documents/DocumentBits.tsx';
@@ -23,6 +24,7 @@ export function ConferencePage() {
   const conf = useConference(id);
   const tasks = useConferenceTasks(id);
   const [dialog, setDialog] = useState<'edit' | 'items' | null>(null);
+  const [noticeError, setNoticeError] = useState<unknown>(null);
 
   useEffect(() => {
     if (conf.data && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });
@@ -56,8 +58,23 @@ export function ConferencePage() {
         <Text size="sm">
           {t('conferences.hostUnit')}: <b>{c.hostUnitName}</b>
         </Text>
-        {(c.abilities.update || c.abilities.setItems) && (
-          <Group gap="xs" mt="xs">
+        <Group gap="xs" mt="xs">
+          {/* A draft of the thông báo kết luận (Nghị định 30/2020 format) built from the conference and its tasks. */}
+          <Button
+            variant="default"
+            leftSection={<IconFileText size={16} aria-hidden />}
+            onClick={() => {
+              setNoticeError(null);
+              apiDownload(`/conferences/${c.id}/conclusion-notice.docx`, undefined, 'thong-bao-ket-luan.docx').catch(setNoticeError);
+            }}
+          >
+            {t('conferences.conclusionNoticeDocx')}
+          </Button>
+          {noticeError !== null && (
+            <Text size="sm" c="red" role="alert">
+              {errorMessage(t, noticeError)}
+            </Text>
+          )}
             {c.abilities.update && (
               <Button variant="light" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setDialog('edit')}>
                 {t('conferenceEdit.edit')}
@@ -68,8 +85,7 @@ export function ConferencePage() {
                 {t('conferenceEdit.editItems')}
               </Button>
             )}
-          </Group>
-        )}
+        </Group>
       </Stack>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" mb="md">
         <Paper withBorder p="md" component="section" aria-labelledby="conf-chairs">

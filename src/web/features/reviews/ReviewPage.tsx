@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Accordion, Alert, Badge, Button, Card, Drawer, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -24,22 +23,6 @@ import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { useActionStatus, useCloseReview, useCompilation, useFigureRecords, useRecordAction, useReview, useSetAgenda } from './api.ts';
-
-/** Whether the server offers the DOCX review report (built by the reports module): read from the OpenAPI document. */
-function useDocxAvailable(): boolean {
-  const q = useQuery({
-    queryKey: ['openapi', 'review-docx'],
-    queryFn: async () => {
-      const res = await fetch('/api/openapi.json', { credentials: 'same-origin' });
-      if (!res.ok) return false;
-      const doc = (await res.json()) as { paths?: Record<string, unknown> };
-      return Object.keys(doc.paths ?? {}).some((p) => /\/reviews\/\{id\}\/report\.docx$/.test(p));
-    },
-    staleTime: Infinity,
-    retry: false,
-  });
-  return q.data === true;
-}
 
 const VERDICT_COLOR: Record<ReviewComparison['verdict'], string> = { increase: 'red', decrease: 'green', no_significant_change: 'gray', too_few: 'gray' };
 
@@ -456,7 +439,6 @@ export function ReviewPage() {
   const cycle = useReview(id);
   const comp = useCompilation(id);
   const close = useCloseReview(id);
-  const docx = useDocxAvailable();
   const [docxError, setDocxError] = useState<unknown>(null);
   if (cycle.error) return <Alert color="red">{errorMessage(t, cycle.error)}</Alert>;
   if (!cycle.data) return <Loader />;
@@ -478,12 +460,10 @@ export function ReviewPage() {
           </Text>
         </div>
         <Group>
-          {/* The DOCX report is built by the reports module; the button shows once GET /api/reviews/:id/report.docx exists. */}
-          {docx && (
-            <Button variant="light" onClick={() => apiDownload(`/reviews/${id}/report.docx`, undefined, 'bao-cao.docx').catch(setDocxError)}>
-              {t('reviews.page.docx')}
-            </Button>
-          )}
+          {/* A draft of the báo cáo sơ kết/tổng kết (Nghị định 30/2020 format) built from this compilation by the reports module. */}
+          <Button variant="light" onClick={() => apiDownload(`/reviews/${id}/report.docx`, undefined, 'bao-cao.docx').catch(setDocxError)}>
+            {t('reviews.page.docx')}
+          </Button>
           {r.abilities.close && (
             <Button variant="default" color="red" loading={close.isPending} onClick={() => window.confirm(t('reviews.page.closeConfirm')) && close.mutate()}>
               {t('reviews.page.close')}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Divider, Group, Loader, MultiSelect, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconFileSpreadsheet, IconFilter, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconFileText, IconFilter, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { TASK_STATUSES, type TaskStatus } from '../../../contracts/tasks.ts';
@@ -13,7 +13,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { useMe } from '../auth/session.ts';
 import { ClauseSelect, DocumentPicker } from '../documents/DocumentBits.tsx';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
-import { EMPTY_FILTERS, exportTasks, useTaskList, type TaskFilters } from './api.ts';
+import { assignmentListDocx, EMPTY_FILTERS, exportTasks, useTaskList, type TaskFilters } from './api.ts';
 import { Deadline, TaskLine, TaskProgress, TaskStatusBadge } from './TaskBits.tsx';
 
 const ROLES = ['any', 'lead', 'coordinating', 'assigning'] as const;
@@ -140,11 +140,11 @@ export function TaskListPage() {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
 
-  const doExport = async () => {
+  const doExport = async (kind: 'xlsx' | 'docx' = 'xlsx') => {
     setExporting(true);
     setExportError(null);
     try {
-      await exportTasks(filters);
+      await (kind === 'docx' ? assignmentListDocx(filters) : exportTasks(filters));
     } catch (e) {
       setExportError(e);
     } finally {
@@ -160,6 +160,9 @@ export function TaskListPage() {
           <Group gap="xs">
             <Button variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden />} loading={exporting} onClick={() => void doExport()}>
               {t('tasks.export')}
+            </Button>
+            <Button variant="default" leftSection={<IconFileText size={16} aria-hidden />} loading={exporting} onClick={() => void doExport('docx')}>
+              {t('tasks.assignmentListDocx')}
             </Button>
             {me.can.assignTasks === true && (
               <Button component={Link} to="/tasks/new" leftSection={<IconPlus size={16} aria-hidden />}>

@@ -65,6 +65,8 @@ export function useTaskList(filters: TaskFilters, offset: number) {
 }
 
 export const exportTasks = (filters: TaskFilters) => apiDownload('/tasks/export.xlsx', filterQuery(filters), 'nhiem-vu.xlsx');
+/** A draft of the task assignment list (THÔNG BÁO, Nghị định 30/2020 format) with the same filters. */
+export const assignmentListDocx = (filters: TaskFilters) => apiDownload('/tasks/assignment-list.docx', filterQuery(filters), 'danh-sach-nhiem-vu.docx');
 
 export function useTask(id: string) {
   return useQuery({ queryKey: taskKeys.one(id), queryFn: ({ signal }) => api<TaskDetail>(`/tasks/${id}`, { signal }), enabled: !!id });
