@@ -41,6 +41,7 @@ export const enReviews: Shape<typeof viReviews> = {
       noData: 'No data',
       close: 'Close the review',
       closeConfirm: 'Close the review? Its agenda and corrective actions can no longer be changed afterwards.',
+      docxBusy: 'Compiling the figures and writing the report… everything else keeps working.',
       docx: 'Generate report (DOCX)',
       docxMissing: 'DOCX report generation is being built.',
       definitions: 'How figures are counted',

@@ -37,6 +37,7 @@ export const viReviews = {
       noData: 'Không có số liệu',
       close: 'Kết thúc đợt',
       closeConfirm: 'Kết thúc đợt? Sau đó không sửa được thứ tự báo cáo và biện pháp khắc phục của đợt này.',
+      docxBusy: 'Đang tổng hợp số liệu và tạo báo cáo… Các chức năng khác vẫn dùng bình thường.',
       docx: 'Tạo báo cáo (DOCX)',
       docxMissing: 'Chức năng tạo báo cáo DOCX đang được xây dựng.',
       definitions: 'Cách tính',

@@ -440,6 +440,15 @@ export function ReviewPage() {
   const comp = useCompilation(id);
   const close = useCloseReview(id);
   const [docxError, setDocxError] = useState<unknown>(null);
+  // Compiling and writing a long review takes seconds (in a worker thread on the server): say so while it runs.
+  const [docxBusy, setDocxBusy] = useState(false);
+  const downloadDocx = () => {
+    setDocxError(null);
+    setDocxBusy(true);
+    apiDownload(`/reviews/${id}/report.docx`, undefined, 'bao-cao.docx')
+      .catch(setDocxError)
+      .finally(() => setDocxBusy(false));
+  };
   if (cycle.error) return <Alert color="red">{errorMessage(t, cycle.error)}</Alert>;
   if (!cycle.data) return <Loader />;
   const r = cycle.data;
@@ -461,9 +470,14 @@ export function ReviewPage() {
         </div>
         <Group>
           {/* A draft of the báo cáo sơ kết/tổng kết (Nghị định 30/2020 format) built from this compilation by the reports module. */}
-          <Button variant="light" onClick={() => apiDownload(`/reviews/${id}/report.docx`, undefined, 'bao-cao.docx').catch(setDocxError)}>
+          <Button variant="light" loading={docxBusy} onClick={downloadDocx}>
             {t('reviews.page.docx')}
           </Button>
+          {docxBusy && (
+            <Text size="sm" c="dimmed" role="status">
+              {t('reviews.page.docxBusy')}
+            </Text>
+          )}
           {r.abilities.close && (
             <Button variant="default" color="red" loading={close.isPending} onClick={() => window.confirm(t('reviews.page.closeConfirm')) && close.mutate()}>
               {t('reviews.page.close')}
