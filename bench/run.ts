@@ -7,6 +7,7 @@
  *                    [--task-rounds 10] [--status-units 168] [--ref-runs 30] [--op-timeout-s 600]
  *                    [--tips 100] [--tip-concurrency 8] [--live-clients 200] [--live-outsiders 20] [--live-events 50]
  *                    [--incidents 2000000] [--pglite-incidents N] [--situation-rounds 5]
+ *                    [--review-rounds 3] [--review-incidents 200000]
  *
  * One JSON document goes to stdout and to artifacts/bench/latest.json; notes go to stderr.
  * PostgreSQL: BENCH_DATABASE_URL (an empty database) or, by default, a fresh database created
@@ -32,6 +33,7 @@ import { measureTips } from './tips.ts';
 import { measureLive } from './live.ts';
 import { measureSituations } from './situations.ts';
 import { measureCampaigns } from './campaigns.ts';
+import { measureReviews } from './reviews.ts';
 import { loadSyntheticCity, SYNTHETIC_PASSWORD, type SyntheticCity } from './synthetic-city.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,9 +65,11 @@ interface Options {
   pgliteIncidents: number;
   situationRounds: number;
   campaignRounds: number;
+  reviewRounds: number;
+  reviewIncidents: number;
 }
 
-const SECTIONS = ['startup', 'login', 'search', 'tasks', 'refs', 'tips', 'live', 'situations', 'campaigns'] as const;
+const SECTIONS = ['startup', 'login', 'search', 'tasks', 'refs', 'tips', 'live', 'situations', 'campaigns', 'reviews'] as const;
 /** Default size of the situations data on PostgreSQL (and on PGlite when --incidents is given). */
 const DEFAULT_INCIDENTS = 2_000_000;
 type Section = (typeof SECTIONS)[number];
@@ -96,6 +100,8 @@ function parseArgs(argv: string[]): Options {
     pgliteIncidents: 500_000,
     situationRounds: 5,
     campaignRounds: 10,
+    reviewRounds: 3,
+    reviewIncidents: 200_000,
   };
   const ints: Record<string, keyof Options> = {
     '--units': 'units',
@@ -120,6 +126,8 @@ function parseArgs(argv: string[]): Options {
     '--pglite-incidents': 'pgliteIncidents',
     '--situation-rounds': 'situationRounds',
     '--campaign-rounds': 'campaignRounds',
+    '--review-rounds': 'reviewRounds',
+    '--review-incidents': 'reviewIncidents',
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
@@ -155,7 +163,7 @@ function parseArgs(argv: string[]): Options {
   }
   if (o.units < 250) throw new Error('--units must be at least 250 (the fixed part of the city tree)');
   if (o.users < 1) throw new Error('--users must be at least 1');
-  if (o.sections.includes('tasks') && o.tasks < 50) throw new Error('--tasks must be at least 50');
+  if ((o.sections.includes('tasks') || o.sections.includes('reviews')) && o.tasks < 50) throw new Error('--tasks must be at least 50');
   if (o.sections.includes('tips') && (o.tips < 1 || o.tipConcurrency < 1)) throw new Error('--tips and --tip-concurrency must be at least 1');
   if (o.sections.includes('live') && (o.liveClients < 1 || o.liveEvents < 1)) throw new Error('--live-clients and --live-events must be at least 1');
   if (o.sections.includes('situations') && (o.incidents ?? DEFAULT_INCIDENTS) < 1000) throw new Error('--incidents must be at least 1000');
@@ -483,7 +491,7 @@ async function benchBackend(backend: Backend, o: Options) {
       const city = await loadSyntheticCity(rt.ctx, { units: o.units, users: o.users, seed: o.seed });
       note(`${backend}: synthetic city loaded in ${Math.round(city.timings.totalMs)} ms (units ${Math.round(city.timings.unitsMs)} ms, users ${Math.round(city.timings.usersMs)} ms)`);
       let tasksData: Awaited<ReturnType<typeof loadSyntheticTasks>> | null = null;
-      if (o.sections.includes('tasks')) {
+      if (o.sections.includes('tasks') || o.sections.includes('reviews')) {
         note(`${backend}: generating the coordination data (${o.tasks} tasks, ${o.reports} progress reports, today = ${BENCH_TODAY})`);
         tasksData = await loadSyntheticTasks(rt.ctx, rt.database.pool, { tasks: o.tasks, reports: o.reports, seed: o.seed });
         note(`${backend}: coordination data loaded in ${Math.round(tasksData.timings.totalMs! / 1000)} s: ${tasksData.tasks} tasks, ${tasksData.reports} reports, ${tasksData.coordinators} coordinators, ${tasksData.evaluations} evaluations`);
@@ -495,7 +503,7 @@ async function benchBackend(backend: Backend, o: Options) {
       try {
         const login = o.sections.includes('login') ? await measureLogin(app, rt.database, city, o) : null;
         const search = o.sections.includes('search') ? await measureSearch(app, rt.database, city, o) : null;
-        const tasks = tasksData
+        const tasks = tasksData && o.sections.includes('tasks')
           ? {
               data: { ...tasksData, communeUnitIds: tasksData.communeUnitIds.length },
               ...(await measureTasks(app, rt.database.pool, tasksData, { rounds: o.taskRounds, statusUnits: o.statusUnits, timeoutMs: o.opTimeoutS * 1000 })),
@@ -515,7 +523,11 @@ async function benchBackend(backend: Backend, o: Options) {
             })
           : null;
         const campaigns = o.sections.includes('campaigns') ? await measureCampaigns(ctx, rt.database.pool, { rounds: o.campaignRounds, seed: o.seed, timeoutMs: o.opTimeoutS * 1000, today: BENCH_TODAY }) : null;
-        return { syntheticCity: { units: city.units, users: city.users, loadMs: city.timings }, startup, login, search, tasks, tips, live, situations, campaigns };
+        const reviews =
+          o.sections.includes('reviews') && tasksData
+            ? await measureReviews(app, ctx, rt.database.pool, tasksData, { incidents: o.reviewIncidents, seed: o.seed, rounds: o.reviewRounds, docxRounds: 3, timeoutMs: o.opTimeoutS * 1000, backend })
+            : null;
+        return { syntheticCity: { units: city.units, users: city.users, loadMs: city.timings }, startup, login, search, tasks, tips, live, situations, campaigns, reviews };
       } finally {
         await app.close();
       }
@@ -545,8 +557,8 @@ async function main(): Promise<void> {
   for (const b of backends) results[b] = await benchBackend(b, o);
   type WithErrors = { errors?: string[] } | null | undefined;
   const errors = Object.entries(results).flatMap(([b, r]) => {
-    const x = r as { tasks?: WithErrors; tips?: WithErrors; live?: WithErrors; situations?: WithErrors; campaigns?: WithErrors };
-    return [x.tasks, x.tips, x.live, x.situations, x.campaigns].flatMap((s) => (s?.errors ?? []).map((e) => `${b}: ${e}`));
+    const x = r as { tasks?: WithErrors; tips?: WithErrors; live?: WithErrors; situations?: WithErrors; campaigns?: WithErrors; reviews?: WithErrors };
+    return [x.tasks, x.tips, x.live, x.situations, x.campaigns, x.reviews].flatMap((s) => (s?.errors ?? []).map((e) => `${b}: ${e}`));
   });
   const doc = {
     benchmark: 'phoi-hop',
