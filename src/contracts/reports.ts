@@ -10,7 +10,7 @@ import { taskExportQuery } from './tasks.ts';
  * registry entry and returns it. Browser-safe.
  */
 export const SIGNATURE_PREFIXES = ['TM', 'KT', 'TL', 'TUQ', 'Q'] as const;
-export const REPORT_KINDS = ['conclusion-notice', 'assignment-list', 'review-report'] as const;
+export const REPORT_KINDS = ['conclusion-notice', 'assignment-list', 'review-report', 'campaign-report'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const reportOptions = z.object({

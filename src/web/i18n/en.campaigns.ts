@@ -42,7 +42,6 @@ export const enCampaigns: Shape<typeof viCampaigns> = {
     closingSummary: 'Summary of results',
     closedOn: 'Closed on {{date}}',
     report: 'Download the report (DOCX)',
-    reportNotAvailable: 'The closing report (DOCX) will be available when the document builder is finished.',
     overview: 'Overview',
     countedPeriod: 'Figures {{label}} — day {{days}} of {{total}}',
     base: 'Same period last year',

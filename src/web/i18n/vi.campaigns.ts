@@ -38,7 +38,6 @@ export const viCampaigns = {
     closingSummary: 'Tóm tắt kết quả',
     closedOn: 'Kết thúc ngày {{date}}',
     report: 'Tải báo cáo (DOCX)',
-    reportNotAvailable: 'Mẫu báo cáo tổng kết (DOCX) sẽ có khi bộ sinh văn bản được hoàn thành.',
     overview: 'Tổng quan',
     countedPeriod: 'Số liệu {{label}} — ngày {{days}}/{{total}} của đợt',
     base: 'So sánh cùng kỳ',

@@ -39,12 +39,14 @@ import {
   reportResult,
   startCampaign,
 } from './campaign.service.ts';
+import { campaignReportRoutes } from './campaign-report.routes.ts';
 import { movementLists as listMovement, movementSummary, recordModel, recordSession, recordTeam, updateTeam } from './movement.service.ts';
 
 const idParams = z.object({ id: uuid });
 const created = z.object({ id: z.string() });
 
-export function campaignRoutes(api: FastifyInstance, { ctx }: RouteDeps): void {
+export function campaignRoutes(api: FastifyInstance, deps: RouteDeps): void {
+  const { ctx } = deps;
   const r = api.withTypeProvider<ZodTypeProvider>();
   const tags = ['campaigns'];
   r.get('/campaigns', { schema: { tags, summary: 'Visible campaigns (đợt cao điểm), latest first', querystring: campaignListQuery, response: { 200: campaignPage } } }, (req) =>
@@ -83,6 +85,7 @@ export function campaignRoutes(api: FastifyInstance, { ctx }: RouteDeps): void {
     { schema: { tags, summary: 'Totals, progress against targets, same period last year, ranking per case load', params: idParams, querystring: campaignRollupQuery, response: { 200: campaignRollupSchema } } },
     (req) => campaignRollup(ctx, actorOf(req), req.params.id, req.query),
   );
+  campaignReportRoutes(api, deps);
 
   const mtags = ['movement'];
   r.get('/movement/summary', { schema: { tags: mtags, summary: 'Mass movement per commune and period, results beside counts', querystring: movementQuery, response: { 200: movementSummarySchema } } }, (req) =>

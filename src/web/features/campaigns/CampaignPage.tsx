@@ -6,6 +6,7 @@ import { CAMPAIGN_INDICATORS, INDICATOR_KEYS, type Campaign, type CampaignRollup
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { apiDownload } from '../../lib/api.ts';
 import { formatDate, todayIso } from '../../lib/dates.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { useMe } from '../auth/session.ts';
@@ -30,6 +31,7 @@ export function CampaignPage() {
   const [base, setBase] = useState<'aligned' | 'calendar'>('aligned');
   const [rankBy, setRankBy] = useState<IndicatorKey>('cases_dismantled');
   const rollup = useRollup(id, base, rankBy);
+  const [docxError, setDocxError] = useState<unknown>(null);
   if (campaign.isError) return <ErrorState error={campaign.error} onRetry={() => void campaign.refetch()} />;
   if (campaign.isPending) return <Loader />;
   const c = campaign.data;
@@ -52,9 +54,15 @@ export function CampaignPage() {
       {c.state === 'closed' && c.closingSummary && (
         <Alert color="green" title={c.closedAt ? t('campaigns.closedOn', { date: formatDate(c.closedAt) }) : undefined}>
           {c.closingSummary}
-          <Text size="xs" c="dimmed" mt={4}>{t('campaigns.reportNotAvailable')}</Text>
+          <Group mt="xs">
+            {/* The closing report (reports module, NĐ 30/2020) with the comparison and ranking chosen below. */}
+            <Button size="xs" variant="light" onClick={() => { setDocxError(null); apiDownload(`/campaigns/${c.id}/report.docx`, { base, rankBy }, 'bao-cao-ket-qua-dot-cao-diem.docx').catch(setDocxError); }}>
+              {t('campaigns.report')}
+            </Button>
+          </Group>
         </Alert>
       )}
+      {docxError !== null && <Alert color="red">{errorMessage(t, docxError)}</Alert>}
       <Group gap="sm" align="flex-end">
         <SegmentedControl
           value={base}
