@@ -233,6 +233,27 @@ describe.each(backends())('reviews [%s]', (backend) => {
     expect(r.period.label).toBe('từ 01/01/2011 đến 31/12/2015');
   });
 
+  it('a period longer than a year: the same period last year overlaps it, and a situation counts in both', async () => {
+    // Two years starting 300 days ago: its base (one year earlier) overlaps it where the demo year lies.
+    const start = new Date(Date.parse(`${t.ctx.today()}T00:00:00Z`) - 300 * 86_400_000).toISOString().slice(0, 10);
+    const to = `${Number(start.slice(0, 4)) + 2}-${start.slice(5, 10)}`;
+    const c = await createReviewCycle(t.ctx, a['lanhdao']!, {
+      kind: 'tong_ket',
+      title: 'Tổng kết hai năm',
+      scopeUnitId: await unitIdByCode(t.db, 'HCM'),
+      documentIds: later.programme.documents.map((d) => d.id),
+      conferenceIds: [],
+      period: { kind: 'custom', from: start, to },
+    });
+    const r = await compileReview(t.ctx, a['lanhdao']!, c.id);
+    const count = async (f: string, to: string) =>
+      (await sql<{ n: number }>`select count(*)::int as n from incidents where merged_into_id is null and occurred_on between ${f}::date and ${to}::date`.execute(t.db)).rows[0]!.n;
+    const cur = await count(r.period.from, r.period.to);
+    const base = await count(r.base.from, r.base.to);
+    expect(base).toBeGreaterThan(0); // the demo year lies in both ranges
+    expect([r.total!.situations!.total.current.value, r.total!.situations!.total.base.value]).toEqual([cur, base]);
+  });
+
   it('a period that ends before it starts, or an empty programme, is refused and writes nothing', async () => {
     const before = await countRows(t.db, 'review_cycles');
     const scopeUnitId = await unitIdByCode(t.db, 'HCM');

@@ -68,7 +68,8 @@ interface Spec {
 interface Gathered {
   tasks: { row: repo.ProgrammeTaskRow; bucket: TaskBucket }[];
   coordination: repo.CoordinationRow[];
-  incidents: (repo.IncidentRow & { inCurrent: boolean })[];
+  /** In the period and/or in its comparison base: for periods longer than a year the two overlap, and a situation counts in both. */
+  incidents: (repo.IncidentRow & { inCurrent: boolean; inBase: boolean })[];
   tips: (repo.TipDecisionRow & { withinDeadline: boolean; dueOn: string })[];
   units: Map<string, repo.UnitInfo>;
 }
@@ -79,7 +80,8 @@ async function gather(trx: Db | Tx, spec: Spec, base: Period, cutoff: string): P
   const taskRows = await repo.programmeTasks(trx, programme, scopePath, spec.period.to);
   const tasks = taskRows.filter((t) => taskInPeriod(t, spec.period)).map((row) => ({ row, bucket: classifyTaskAt(row, cutoff) }));
   const coordination = await repo.coordinationRequests(trx, programme, scopePath, spec.period.from, spec.period.to);
-  const incidents = (await repo.incidentsLed(trx, scopePath, spec.period, base)).map((i) => ({ ...i, inCurrent: i.occurredOn >= spec.period.from && i.occurredOn <= spec.period.to }));
+  const within = (d: string, p: { from: string; to: string }) => d >= p.from && d <= p.to;
+  const incidents = (await repo.incidentsLed(trx, scopePath, spec.period, base)).map((i) => ({ ...i, inCurrent: within(i.occurredOn, spec.period), inBase: within(i.occurredOn, base) }));
   const tipRows = await repo.tipsDecided(trx, scopePath, spec.period.from, spec.period.to);
   const events = await repo.tipClockEvents(
     trx,
@@ -154,7 +156,7 @@ function scorecard(
     coordination.unanswered.value = unanswered.length;
   }
   const cur = g.incidents.filter((i) => i.inCurrent);
-  const prev = g.incidents.filter((i) => !i.inCurrent);
+  const prev = g.incidents.filter((i) => i.inBase);
   const row = (category: IncidentCategory | null) => {
     const c = cur.filter((i) => category === null || i.category === category);
     const b = prev.filter((i) => category === null || i.category === category);
@@ -337,7 +339,7 @@ export async function reviewFigureRecords(ctx: Ctx, actor: Actor, cycleId: strin
           .map((r) => ({ kind: 'task' as const, id: r.taskId, code: taskCode(r.number), title: r.title, unitName: name(r.unitId), on: r.requestedAt.toISOString().slice(0, 10), href: `/tasks/${r.taskId}` }));
       } else if (f.startsWith('situations.')) {
         items = g.incidents
-          .filter((i) => i.inCurrent === (f === 'situations.current') && (!q.category || i.category === q.category))
+          .filter((i) => (f === 'situations.current' ? i.inCurrent : i.inBase) && (!q.category || i.category === q.category))
           .map((i) => ({ kind: 'incident' as const, id: i.id, code: incidentCode(i.number), title: i.title, unitName: name(i.leadUnitId), on: i.occurredOn, href: `/incidents/${i.id}` }));
       } else {
         items = g.tips
