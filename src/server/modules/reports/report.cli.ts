@@ -6,6 +6,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { assignmentListDocx, conclusionNoticeDocx } from './report.service.ts';
 import { reviewReportDocx } from './review-report.service.ts';
+import { campaignReportDocx } from '../campaigns/campaign-report.service.ts';
 
 interface Opts {
   out: string;
@@ -39,7 +40,7 @@ export function reportCommands(
   const reports = program.command('reports').description('Official documents (DOCX, NĐ 30/2020 or HD 36-HD/VPTW format)');
   reports
     .command('generate <kind> [id]')
-    .description(`Generate ${REPORT_KINDS.join(' | ')}; id = conference id, review cycle id (none for assignment-list)`)
+    .description(`Generate ${REPORT_KINDS.join(' | ')}; id = conference id, review cycle id or campaign id (none for assignment-list)`)
     .requiredOption('--out <file>', 'output .docx file')
     .option('--issue', 'issue it: take a number in the register (documents registry) instead of a draft')
     .option('--number <n>', 'with --issue: this number (default: the next free one)')
@@ -79,13 +80,19 @@ export function reportCommands(
           if (!id) throw new DomainError('validation_failed', {}, [{ path: 'id', code: 'required' }]);
           return id;
         };
-        const k = kind as ReportKind;
-        const r =
-          k === 'conclusion-notice'
-            ? await conclusionNoticeDocx(rt.ctx, op, needId(), options, issue)
-            : k === 'review-report'
-              ? await reviewReportDocx(rt.ctx, op, needId(), options, issue)
-              : await assignmentListDocx(rt.ctx, op, { ...options, ...(o.unit ? { unitId: await unitId(o.unit) } : {}), ...(o.status ? { status: o.status.split(',') as never } : {}) }, issue);
+        const generate = async (k: ReportKind) => {
+          switch (k) {
+            case 'conclusion-notice':
+              return conclusionNoticeDocx(rt.ctx, op, needId(), options, issue);
+            case 'review-report':
+              return reviewReportDocx(rt.ctx, op, needId(), options, issue);
+            case 'campaign-report':
+              return campaignReportDocx(rt.ctx, op, needId(), options, issue);
+            case 'assignment-list':
+              return assignmentListDocx(rt.ctx, op, { ...options, ...(o.unit ? { unitId: await unitId(o.unit) } : {}), ...(o.status ? { status: o.status.split(',') as never } : {}) }, issue);
+          }
+        };
+        const r = await generate(kind as ReportKind);
         fs.writeFileSync(o.out, r.bytes);
         console.log(`Wrote ${o.out} (${r.bytes.length} bytes)${r.numberSymbol ? `, số ${r.numberSymbol}, registry entry ${r.documentId}` : ', draft (no number)'}`);
       }),
