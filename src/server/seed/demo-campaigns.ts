@@ -121,22 +121,27 @@ export async function loadDemoCampaigns(ctx: Ctx): Promise<{ campaigns: number; 
       if (r.chance(0.1)) v.seized_firecrackers_kg = r.int(1, 40);
       return v;
     };
-    const deptWeek = (): ResultValues => ({
-      cases_detected: r.int(3, 10),
-      cases_dismantled: r.int(3, 9),
-      gangs_broken_up: r.int(0, 2),
-      people_arrested: r.int(8, 30),
-      wanted_caught: r.int(0, 3),
-      seized_drugs_kg: Math.round(r.next() * 20_000) / 1000,
-      seized_drug_pills: r.int(0, 5000),
-    });
+    // A department's day (a week of these is what a department reports weekly).
+    const deptDay = (): ResultValues => {
+      const detected = r.int(0, 2);
+      return {
+        cases_detected: detected,
+        cases_dismantled: Math.max(0, detected - r.int(0, 1)),
+        gangs_broken_up: r.chance(0.15) ? 1 : 0,
+        people_arrested: r.int(1, 4),
+        wanted_caught: r.chance(0.2) ? 1 : 0,
+        seized_drugs_kg: Math.round(r.next() * 3000) / 1000,
+        seized_drug_pills: r.int(0, 700),
+      };
+    };
+    const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
     const lastEnd = lastTo < yesterday ? lastTo : yesterday;
     // Last season: daily reports for the first three weeks (the early days of this season have a base), weekly after.
     for (let d = lastFrom; d <= lastEnd; d = addDays(d, d < addDays(lastFrom, 21) ? 1 : 7)) {
       const to = d < addDays(lastFrom, 21) ? d : addDays(d, 6) > lastEnd ? lastEnd : addDays(d, 6);
       for (const id of unitIds) {
         const isDept = !communes.some((c) => units.get(`CAX-${c}`) === id);
-        const values: ResultValues = isDept ? deptWeek() : sumDays(Array.from({ length: Math.round((Date.parse(to) - Date.parse(d)) / 86_400_000) + 1 }, () => communeDay(0.9)));
+        const values: ResultValues = sumDays(Array.from({ length: days(d, to) }, () => (isDept ? deptDay() : communeDay(0.9))));
         await reportResult(tctx, op, last.id, { unitId: id, fromOn: d, toOn: to, values, note: null, incidentIds: [], tipIds: [], fileIds: [] });
         results++;
       }
@@ -178,6 +183,13 @@ export async function loadDemoCampaigns(ctx: Ctx): Promise<{ campaigns: number; 
         const unitId = units.get(`CAX-${c}`)!;
         const evidence = await listIncidents(tctx, op, { communeCode: c, from: d, to: d, limit: 3, offset: 0 });
         await reportResult(tctx, op, cur.id, { unitId, fromOn: d, values: communeDay(1), note: null, incidentIds: evidence.items.map((i) => i.id), tipIds: [], fileIds: [] });
+        results++;
+      }
+      // The departments report daily too, like last season (comparable bases).
+      for (const code of DEPARTMENTS) {
+        const unitId = units.get(code);
+        if (!unitId || !cur.units.some((u) => u.id === unitId)) continue;
+        await reportResult(tctx, op, cur.id, { unitId, fromOn: d, values: deptDay(), note: null, incidentIds: [], tipIds: [], fileIds: [] });
         results++;
       }
     }
