@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { expect } from './expect.ts';
-import { DESKTOP, login, openSession, shot, type Session } from './browser.ts';
+import { DESKTOP, login, openSession, screenshotDir, shot, type Session } from './browser.ts';
 import type { World } from './journeys.ts';
 
 /**
@@ -12,7 +15,7 @@ import type { World } from './journeys.ts';
  * - canbo.benthanh and canbo.saigon report their results for today; a negative figure is refused
  *   with the reason and nothing is lost;
  * - the staff officer sees the roll-up against the targets and last season, the ranking basis
- *   stated, and closes the campaign with a summary (the DOCX report is left to the report builder).
+ *   stated, closes the campaign with a summary and downloads its closing report (DOCX).
  */
 const VN = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 const daysFromNow = (n: number) => VN(new Date(Date.now() + n * 86_400_000));
@@ -115,5 +118,16 @@ export const campaignJourney = async (w: World): Promise<void> => {
     await expect.visible(page.getByText('Đã kết thúc'));
     await expect.visible(page.getByText(/Các phường hoàn thành chỉ tiêu/));
     await shot(page, w.root, 'campaigns-06-closed');
+
+    // The closing report (Nghị định 30/2020 format) from the roll-up, downloaded and opened.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Tải báo cáo (DOCX)' }).click()]);
+    assert.match(download.suggestedFilename(), /\.docx$/);
+    const file = path.join(screenshotDir(w.root), 'campaign-report.docx');
+    await download.saveAs(file);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    assert.match(text, /BÁO CÁO/, 'the document says BÁO CÁO');
+    assert.match(text, /Kết quả đợt cao điểm/, 'its subject names the campaign');
+    assert.match(text, /Các phường hoàn thành chỉ tiêu/, 'it carries the closing summary');
   });
 };
