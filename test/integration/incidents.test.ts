@@ -4,6 +4,7 @@ import { INCIDENT_LEVELS, INCIDENT_STATES } from '../../src/contracts/incidents.
 import type { Actor } from '../../src/server/kernel/actor.ts';
 import { operatorActor } from '../../src/server/kernel/actor.ts';
 import { DomainError } from '../../src/server/kernel/errors.ts';
+import { vnToday } from '../../src/server/kernel/context.ts';
 import { deriveIncidentStatus } from '../../src/server/modules/incidents/incident.ts';
 import { canViewIncident } from '../../src/server/modules/incidents/incident.policy.ts';
 import { accessRecord } from '../../src/server/modules/incidents/incident.presenter.ts';
@@ -236,8 +237,8 @@ describe.each(backends())('incidents [%s]', (backend) => {
     const ev = (await getIncident(t.ctx, a['thammuu']!, i.id)).events.find((e) => e.kind === 'category_changed')!;
     expect([ev.reason, ev.data]).toEqual(['Tài sản bị mất có giá trị nhỏ', { from: 'social_order', to: 'other', downgrade: true }]);
     i = await changeIncidentCategory(t.ctx, a['thammuu']!, i.id, { version: i.version, category: 'drugs', reason: 'Phát hiện ma túy' });
-    const day = new Date().toISOString().slice(0, 10);
-    const s = await categoryChangeStatistics(t.ctx, a['canbo.benthanh']!, { period: 'custom', from: day, to: day, groupBy: 'category' });
+    // Days in Vietnam (occurred_on is the Asia/Ho_Chi_Minh date): from the day it occurred to today.
+    const s = await categoryChangeStatistics(t.ctx, a['canbo.benthanh']!, { period: 'custom', from: vnToday(new Date(i.occurredAt)), to: t.ctx.today(), groupBy: 'category' });
     const row = s.rows.find((r) => r.unitId === u['CAX-26743'])!;
     expect(row.changed).toBeGreaterThanOrEqual(1);
     expect(row.downgraded).toBeGreaterThanOrEqual(1);

@@ -4,6 +4,7 @@ import type { CreateIncidentInput } from '../../src/contracts/incidents.ts';
 import { openChangeFeed, type ChangeEvent } from '../../src/server/db/events.ts';
 import type { Actor } from '../../src/server/kernel/actor.ts';
 import { DomainError } from '../../src/server/kernel/errors.ts';
+import { vnToday } from '../../src/server/kernel/context.ts';
 import { createIncident, escalateIncident, mergeIncident } from '../../src/server/modules/incidents/incident.service.ts';
 import { findDuplicateIncidents, getIncident } from '../../src/server/modules/incidents/incident-queries.service.ts';
 import { getChallenge, submitTip } from '../../src/server/modules/tips/tip-public.service.ts';
@@ -124,8 +125,9 @@ describe.each(backends())('situation links [%s]', (backend) => {
     const boss = a['thammuu']!;
     const fresh = await getIncident(t.ctx, boss, dup.id);
     await refused(mergeIncident(t.ctx, boss, dup.id, { version: fresh.version, intoId: dup.id, reason: 'x' }), 'incident.invalid_merge');
-    const today = new Date().toISOString().slice(0, 10);
-    const weekAgo = new Date(Date.now() - 7 * 86400_000).toISOString().slice(0, 10);
+    // Days in Vietnam (occurred_on is the Asia/Ho_Chi_Minh date).
+    const today = t.ctx.today();
+    const weekAgo = vnToday(new Date(Date.now() - 7 * 86400_000));
     const drugsHere = async () =>
       (await incidentStatistics(t.ctx, boss, { period: 'custom', from: weekAgo, to: today, groupBy: 'category', category: 'drugs', communeCode: '26743' })).total.current.incidents;
     const countedBefore = await drugsHere();
