@@ -1,9 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/schema.ts';
 import type { Actor } from '../../kernel/actor.ts';
-import { visibleTipsScope } from '../tips/tip.policy.ts';
 import { visibleMovementScope } from './campaign.policy.ts';
-import type { MovementCounts } from './movement.ts';
+import { zeroCounts, type MovementCounts } from './movement.ts';
 
 type Q = Db | Tx;
 
@@ -86,12 +85,11 @@ export async function listMovement(db: Q, actor: Actor, from: string, to: string
 }
 
 type Counts = Map<string, MovementCounts>;
-const zero = (): MovementCounts => ({ sessions: 0, audience: 0, teams: 0, teamMembers: 0, models: 0, tips: 0, tipsLinked: 0 });
 
-/** Per commune in the actor's scope: sessions and audience, active teams and members, models, tips. */
+/** Per commune in the actor's scope: sessions and audience, active teams and members, models (tips: the service adds them). */
 export async function movementCounts(db: Q, actor: Actor, from: string, to: string, communeCode: string | undefined): Promise<Counts> {
   const out: Counts = new Map();
-  const get = (c: string) => out.get(c) ?? out.set(c, zero()).get(c)!;
+  const get = (c: string) => out.get(c) ?? out.set(c, zeroCounts()).get(c)!;
   let s = db
     .selectFrom('movement_sessions as s')
     .innerJoin('units as mu', 'mu.id', 's.unit_id')
@@ -115,30 +113,14 @@ export async function movementCounts(db: Q, actor: Actor, from: string, to: stri
     .where((eb) => visibleMovementScope(eb, actor))
     .where('m.since_on', '<=', to)
     .groupBy('m.commune_code');
-  // Tips are counted, never typed: by commune of the place and day of receipt (Asia/Ho_Chi_Minh),
-  // under the tips module's own visibility rule. The tips table belongs to that module and is
-  // typed there; this read-only count stands in until it offers a count by commune.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tips tables are typed inside the tips module only
-  const any = db as unknown as Kysely<any>;
-  let tips = any
-    .selectFrom('tips as t')
-    .innerJoin('units as ru', 'ru.id', 't.receiving_unit_id')
-    .innerJoin('units as hu', 'hu.id', 't.handling_unit_id')
-    .select(['t.commune_code', sql<number>`count(*)::int`.as('n'), sql<number>`(count(*) filter (where t.incident_id is not null))::int`.as('linked')])
-    .where(sql<boolean>`t.received_at >= (${from}::date::timestamp at time zone 'Asia/Ho_Chi_Minh')`)
-    .where(sql<boolean>`t.received_at < ((${to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh')`)
-    .where((eb) => visibleTipsScope(eb, actor))
-    .groupBy('t.commune_code');
   if (communeCode) {
     s = s.where('s.commune_code', '=', communeCode);
     t = t.where('t.commune_code', '=', communeCode);
     m = m.where('m.commune_code', '=', communeCode);
-    tips = tips.where('t.commune_code', '=', communeCode);
   }
   for (const r of await s.execute()) Object.assign(get(r.commune_code), { sessions: r.n, audience: r.audience });
   for (const r of await t.execute()) Object.assign(get(r.commune_code), { teams: r.n, teamMembers: r.members });
   for (const r of await m.execute()) get(r.commune_code).models = r.n;
-  for (const r of (await tips.execute()) as { commune_code: string; n: number; linked: number }[]) Object.assign(get(r.commune_code), { tips: r.n, tipsLinked: r.linked });
   return out;
 }
 

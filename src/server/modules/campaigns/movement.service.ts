@@ -10,7 +10,8 @@ import { compareVietnamese } from '../../kernel/text.ts';
 import { viDate } from '../statistics/periods.ts';
 import { actsForUnit, unitVisible } from './campaign.policy.ts';
 import { communePoliceUnit, type UnitRow } from './campaign.repository.ts';
-import { checkCount, MAX_AUDIENCE, MAX_TEAM_MEMBERS, withResults, type MovementCounts } from './movement.ts';
+import { checkCount, MAX_AUDIENCE, MAX_TEAM_MEMBERS, withResults, zeroCounts, type MovementCounts } from './movement.ts';
+import { tipCountsByCommune } from '../tips/tip.service.ts';
 import * as repo from './movement.repository.ts';
 
 /**
@@ -105,11 +106,16 @@ export async function movementLists(ctx: Ctx, actor: Actor, q: MovementQuery): P
 export async function movementSummary(ctx: Ctx, actor: Actor, q: MovementQuery): Promise<MovementSummary> {
   if (q.from > q.to) throw badPeriod(q);
   const counts = await repo.movementCounts(ctx.db, actor, q.from, q.to, q.communeCode);
+  // Tips are counted, never typed: by commune of the place and day of receipt, under the tips module's visibility rule.
+  for (const t of await tipCountsByCommune(ctx, actor, q.from, q.to, q.communeCode)) {
+    const c = counts.get(t.communeCode) ?? zeroCounts();
+    counts.set(t.communeCode, { ...c, tips: t.received, tipsLinked: t.linked });
+  }
   const names = await repo.communeNames(ctx.db, [...counts.keys()]);
   const rows = [...counts.entries()]
     .map(([code, c]) => ({ communeCode: code, communeName: names.get(code)?.name ?? code, ...withResults(c) }))
     .sort((a, b) => compareVietnamese(a.communeName, b.communeName));
-  const total: MovementCounts = { sessions: 0, audience: 0, teams: 0, teamMembers: 0, models: 0, tips: 0, tipsLinked: 0 };
+  const total = zeroCounts();
   for (const c of counts.values()) for (const k of Object.keys(total) as (keyof MovementCounts)[]) total[k] += c[k];
   return {
     period: { from: q.from, to: q.to, label: `từ ${viDate(q.from)} đến ${viDate(q.to)}` },

@@ -35,3 +35,6 @@ export interface MovementCounts {
 export function withResults(c: MovementCounts) {
   return { ...c, tipsPerSession: ratio(c.tips, c.sessions), tipsPer100Members: ratio(c.tips, c.teamMembers, 100) };
 }
+
+/** A commune with nothing recorded yet. */
+export const zeroCounts = (): MovementCounts => ({ sessions: 0, audience: 0, teams: 0, teamMembers: 0, models: 0, tips: 0, tipsLinked: 0 });

@@ -414,3 +414,18 @@ export async function openTipsForScan(db: Db | Tx, afterId: string | null, limit
 export async function setTipIncident(trx: Tx, tipId: string, incidentId: string, now: Date): Promise<void> {
   await tdb(trx).updateTable('tips').set({ incident_id: incidentId, updated_at: now }).where('id', '=', tipId).execute();
 }
+
+/** Visible tips received in [from, to] (days in Asia/Ho_Chi_Minh) per commune of the place, and of them those linked to a situation. */
+export async function countTipsByCommune(db: Db | Tx, actor: Actor, from: string, to: string, communeCode?: string): Promise<{ communeCode: string; received: number; linked: number }[]> {
+  let q = tdb(db)
+    .selectFrom('tips as t')
+    .innerJoin('units as ru', 'ru.id', 't.receiving_unit_id')
+    .innerJoin('units as hu', 'hu.id', 't.handling_unit_id')
+    .select(['t.commune_code as communeCode', sql<number>`count(*)::int`.as('received'), sql<number>`(count(*) filter (where t.incident_id is not null))::int`.as('linked')])
+    .where(sql<boolean>`t.received_at >= (${from}::date::timestamp at time zone 'Asia/Ho_Chi_Minh')`)
+    .where(sql<boolean>`t.received_at < ((${to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh')`)
+    .where((eb) => visibleTipsScope(eb, actor))
+    .groupBy('t.commune_code');
+  if (communeCode) q = q.where('t.commune_code', '=', communeCode);
+  return q.execute();
+}

@@ -334,3 +334,8 @@ export function linkTipIncident(ctx: Ctx, actor: Actor, id: string, input: LinkT
     return { event: 'incident_linked', data: { incidentId, incidentCode: incidentCode(number), opened: !('incidentId' in input) }, changes: {} };
   });
 }
+
+/** Tips received per commune of the place in a period (scope of the tips module; for the mass movement's results). */
+export function tipCountsByCommune(ctx: Ctx, actor: Actor, from: string, to: string, communeCode?: string) {
+  return repo.countTipsByCommune(ctx.db, actor, from, to, communeCode);
+}
