@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { makeUser, TEST_PASSWORD } from '../../src/server/seed/factories.ts';
-import { addDays, addMonths, vnDate } from '../../src/server/modules/tips/tip-deadlines.ts';
+import { addMonths } from '../../src/server/modules/tips/tip-deadlines.ts';
 import { SCRIPT_TEXT, solved, tipBody } from '../../src/server/modules/tips/tip.fixtures.ts';
 import { PUBLIC_TIP_LIMITS } from '../../src/server/modules/tips/tip.routes.ts';
 import { HCMC_COMMUNES } from '../../src/server/modules/organisation/reference/admin-units.ts';
 import { vietnameseSortKey } from '../../src/server/kernel/text.ts';
 import { TIP_FILE_MAX_BYTES } from '../../src/contracts/tips.ts';
 import { backends, countRows, loginAs, nextAddress, testApp, unitIdByCode, type Session, type TestApp } from '../support/db.ts';
+import { addDays } from '../../src/server/kernel/calendar.ts';
+import { vnToday } from '../../src/server/kernel/context.ts';
 
 const WRITE_TABLES = ['tips', 'tip_reporters', 'tip_files', 'tip_events', 'files', 'file_blobs'] as const;
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -245,7 +247,7 @@ describe.each(backends())('HTTP tips [%s]', (backend) => {
     expect((await get(`${base}/files/${fileId}`, saigon)).statusCode).toBe(404);
     expect((await get(`${base}/files/${MISSING}`, investigator)).statusCode).toBe(404);
 
-    const today = vnDate(new Date());
+    const today = vnToday(new Date());
     const max = addMonths(today, 2);
     const before = await countRows(t.db, 'tip_events');
     const tooFar = await post(`${base}/extensions`, { kind: 'complex', until: addDays(max, 1), decisionNo: '12/QĐ-CSHS', decidedOn: today }, investigator);
@@ -280,7 +282,7 @@ describe.each(backends())('HTTP tips [%s]', (backend) => {
     await post(`${base}/receipt`, { officerName: 'Huỳnh Thị Mai', content: 'x' }, benthanh);
     await post(`${base}/classification`, { classification: 'within_competence' }, benthanh);
     await post(`${base}/transfer`, { unitId: pc02 }, benthanh);
-    const today = vnDate(new Date());
+    const today = vnToday(new Date());
     const s = await post(`${base}/suspension`, { reason: 'Chờ kết quả giám định', decisionNo: '3/QĐ-TĐC', decidedOn: today }, investigator);
     expect(s.json()).toMatchObject({ state: 'suspended', clock: { stage: 'suspended', dueAt: null } });
     expect(code(await post(`${base}/extensions`, { kind: 'complex', until: addDays(today, 40), decisionNo: '1', decidedOn: today }, investigator))).toBe('tip.invalid_transition');

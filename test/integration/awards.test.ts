@@ -13,11 +13,12 @@ import {
   recordExternalDecision,
   recordReview,
 } from '../../src/server/modules/awards/award.service.ts';
-import { settledWithinDeadline, tipClock, vnDate } from '../../src/server/modules/tips/tip-deadlines.ts';
+import { settledWithinDeadline, tipClock } from '../../src/server/modules/tips/tip-deadlines.ts';
 import { clockEvents } from '../../src/server/modules/tips/tip.presenter.ts';
 import type { TipState } from '../../src/contracts/tips.ts';
 import { FOUNDING_MEDALS_DECISION } from '../../src/server/seed/demo-awards.ts';
 import { backends, countRows, DEMO_PASSWORD, openTestDb, unitIdByCode, type TestDb } from '../support/db.ts';
+import { vnToday } from '../../src/server/kernel/context.ts';
 
 const codeOf = async (p: Promise<unknown>): Promise<{ code: string; params: Record<string, unknown> }> => {
   try {
@@ -87,7 +88,7 @@ describe.each(backends())('awards use cases [%s]', (backend) => {
       for (const r of tipRows.rows) {
         const ev = await sql<{ kind: string; data: unknown }>`select kind, data from tip_events where tip_id = ${r.id} order by at`.execute(t.db);
         const clock = tipClock({ receivedAt: new Date(r.received_at), remote: r.remote, state: r.state as TipState, transferredAt: r.transferred_at ? new Date(r.transferred_at) : null }, clockEvents(ev.rows), now);
-        if (settledWithinDeadline(clock, r.state as TipState, r.outcome_decided_on, vnDate(now)) === true) tips++;
+        if (settledWithinDeadline(clock, r.state as TipState, r.outcome_decided_on, vnToday(now)) === true) tips++;
       }
       expect(got, code).toEqual({ tasks_on_time_as_lead: tasks.rows[0]!.n, situations_closed_as_lead: incidents.rows[0]!.n, tips_settled_on_time: tips });
       for (const x of p.achievements.filter((y) => y.measure !== 'campaign_results')) expect(x.evidence.length).toBe(Math.min(x.count, 50));

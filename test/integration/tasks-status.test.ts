@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASK_STATES } from '../../src/contracts/tasks.ts';
-import { addDays, deriveTaskStatus, nextReportDueOn } from '../../src/server/modules/tasks/task.ts';
+import { deriveTaskStatus, nextReportDueOn } from '../../src/server/modules/tasks/task.ts';
 import { statusesInSql, type StatusProbe } from '../../src/server/modules/tasks/task.repository.ts';
 import { backends, openTestDb, type TestDb } from '../support/db.ts';
+import { addDays } from '../../src/server/kernel/calendar.ts';
 
 /**
  * The derived status exists twice: `deriveTaskStatus` (TypeScript, for presenting) and `statusSql`

@@ -18,7 +18,7 @@ import { verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { loadDemoCity, loadOrganisation } from '../seed/demo-city.ts';
 import { TASK_STATUSES, taskExportQuery, taskListQuery } from '../../contracts/tasks.ts';
 import { exportTasks, listTasks } from '../modules/tasks/task-queries.service.ts';
-import { viDate } from '../modules/tasks/task-export.ts';
+
 import { backupEmbedded, restoreEmbedded } from './backup.ts';
 import { findReferences } from '../modules/documents/document.service.ts';
 import { confirmConferenceImport, draftConferenceImport } from '../modules/conferences/conference.service.ts';
@@ -31,6 +31,7 @@ import { reportCommands } from '../modules/reports/report.cli.ts';
 import { campaignCommands } from '../modules/campaigns/campaign.cli.ts';
 import { reviewCommands } from '../modules/reviews/review.cli.ts';
 import { serve } from './serve.ts';
+import { viDate } from '../kernel/calendar.ts';
 
 /** The operator CLI: each command is a thin adapter over a use case, acting as an audited operator. */
 export function buildCli(config: Config): Command {

@@ -8,8 +8,12 @@ export interface Ctx {
   now: () => Date;
 }
 
+/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving since 1975). */
+export const VN_OFFSET_MS = 7 * 3_600_000;
+
+/** The calendar date (YYYY-MM-DD) of an instant in Asia/Ho_Chi_Minh; today by default. */
 export function vnToday(d: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return new Date(d.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function makeCtx(db: Db): Ctx {

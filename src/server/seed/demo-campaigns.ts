@@ -1,5 +1,5 @@
 import type { ResultValues } from '../modules/campaigns/campaign.ts';
-import { addDays, shiftYears } from '../modules/campaigns/campaign.ts';
+import { shiftYears } from '../modules/campaigns/campaign.ts';
 import type { CreateCampaignInput } from '../../contracts/campaigns.ts';
 import type { IncidentCategory } from '../../contracts/incidents.ts';
 import { operatorActor } from '../kernel/actor.ts';
@@ -16,6 +16,7 @@ import { recordModel, recordSession, recordTeam } from '../modules/campaigns/mov
 import { listIncidents } from '../modules/incidents/incident-queries.service.ts';
 import { createIncident } from '../modules/incidents/incident.service.ts';
 import { rng } from './demo-random.ts';
+import { addDays } from '../kernel/calendar.ts';
 
 /**
  * Demo campaigns and mass movement, built through the campaigns module's use cases:

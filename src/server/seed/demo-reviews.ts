@@ -1,10 +1,11 @@
 import { operatorActor } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/context.ts';
-import { addDays } from '../modules/tasks/task.ts';
+
 import { periodOf } from '../modules/statistics/periods.ts';
 import { findUnitByCode } from '../modules/organisation/unit.repository.ts';
 import { changeCorrectiveActionStatus, closeReviewCycle, createReviewCycle, recordCorrectiveAction, setReviewAgenda } from '../modules/reviews/review.service.ts';
 import { loadDemoCoordination } from './demo-coordination.ts';
+import { addDays } from '../kernel/calendar.ts';
 
 /**
  * Two past review cycles of the demo city — the quarterly sơ kết of the two quarters before the

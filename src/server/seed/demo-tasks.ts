@@ -2,12 +2,13 @@ import type { Role } from '../../contracts/roles.ts';
 import type { CreateTaskInput, Recurrence, Task } from '../../contracts/tasks.ts';
 import { operatorActor, type Actor } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/context.ts';
-import { addDays } from '../modules/tasks/task.ts';
+
 import { assignTask, changeTaskLifecycle } from '../modules/tasks/task.service.ts';
 import { evaluateTask, respondToCoordination, submitProgressReport } from '../modules/tasks/task-progress.service.ts';
 import { getTask } from '../modules/tasks/task-queries.service.ts';
 import { loadDemoCoordination, type DemoCoordinationIds } from './demo-coordination.ts';
 import { rng } from './demo-random.ts';
+import { addDays, daysBetween } from '../kernel/calendar.ts';
 
 /**
  * A year of tasks for the demo city, built through the tasks module's use cases (the same code as
@@ -378,6 +379,5 @@ export async function loadDemoTasks(ctx: Ctx, coordination?: DemoCoordinationIds
   return counts;
 }
 
-const daysBetween = (a: string, b: string): number => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 const min = (a: string, b: string) => (a < b ? a : b);
 const max = (a: string, b: string) => (a > b ? a : b);

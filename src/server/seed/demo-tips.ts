@@ -4,7 +4,7 @@ import { operatorActor } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { HCMC_COMMUNES } from '../modules/organisation/reference/admin-units.ts';
 import { solveChallenge } from '../modules/tips/tip-challenge.ts';
-import { vnDate } from '../modules/tips/tip-deadlines.ts';
+
 import { answerTipQuestion, getChallenge, submitTip } from '../modules/tips/tip-public.service.ts';
 import {
   askTipQuestion,
@@ -19,6 +19,7 @@ import {
   transferTip,
 } from '../modules/tips/tip.service.ts';
 import { rng } from './demo-random.ts';
+import { vnToday } from '../kernel/context.ts';
 
 /**
  * A year of citizen tips (nguồn tin về tội phạm) over the 168 communes, sent through the public
@@ -74,7 +75,7 @@ export async function loadDemoTips(ctx: Ctx, count = DEMO_TIP_COUNT): Promise<{ 
       clock += minutes * 60_000;
       return clock < realNow;
     };
-    const today = () => vnDate(new Date(clock));
+    const today = () => vnToday(new Date(clock));
     const commune = r.pick(k % 3 === 0 ? communes.slice(0, 40) : communes);
     const [category, title, what] = r.pick(WHAT);
     const anonymous = r.chance(0.6);
@@ -85,7 +86,7 @@ export async function loadDemoTips(ctx: Ctx, count = DEMO_TIP_COUNT): Promise<{ 
       communeCode: commune.code,
       address: `Khu phố ${r.int(1, 12)}, ${commune.fullName}`,
       point: null,
-      occurredAt: vnDate(new Date(clock - r.int(0, 3) * 86_400_000)),
+      occurredAt: vnToday(new Date(clock - r.int(0, 3) * 86_400_000)),
       reporter: anonymous ? null : { name: 'Người dân (minh họa)', phone: `09${r.int(10_000_000, 99_999_999)}`, keepSecret: true },
       files: [],
       challenge: challenge.token,

@@ -2,6 +2,7 @@ import type { Decision, Grant } from '../../../contracts/awards.ts';
 import type { Block, OfficialDocument } from '../reports/official-document.ts';
 import { symbolOf } from '../reports/official-document.ts';
 import { AWARD_TITLES_VI } from './award.ts';
+import { viDate } from '../../kernel/calendar.ts';
 
 /**
  * The decision (quyết định khen thưởng) and the certificate as official documents, built with the
@@ -26,7 +27,6 @@ const p = (text: string, o: { bold?: boolean; align?: 'center' | 'justify' | 'le
   ...(o.indent === false ? { indent: false } : {}),
 });
 
-const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 function numberParts(symbol: string): { number: number; symbol: string } {
   return { number: Number(symbol.slice(0, symbol.indexOf('/'))), symbol: symbolOf('state', symbol) };

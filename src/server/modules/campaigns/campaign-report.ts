@@ -3,8 +3,9 @@ import { DOCUMENT_KIND_INFO, type DocumentKind } from '../../../contracts/docume
 import type { IncidentCategory } from '../../../contracts/incidents.ts';
 import { vnToday } from '../../kernel/context.ts';
 import type { Block, OfficialDocument, Section } from '../reports/official-document.ts';
-import { issued, joinVi, paragraph, viDate, viPercent, type Issue } from '../reports/templates/common.ts';
+import { issued, joinVi, paragraph, viPercent, type Issue } from '../reports/templates/common.ts';
 import { CATEGORY_LABELS_VI } from '../statistics/statistics-export.ts';
+import { viDate } from '../../kernel/calendar.ts';
 
 /**
  * Báo cáo kết quả đợt cao điểm (the campaign's closing report, issue 6), built from the campaign

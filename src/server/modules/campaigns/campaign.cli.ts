@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { campaignListQuery, campaignRollupQuery } from '../../../contracts/campaigns.ts';
 import type { Runtime } from '../../bootstrap.ts';
 import type { Actor } from '../../kernel/actor.ts';
-import { viDate } from '../statistics/periods.ts';
+
 import { campaignRollup, listCampaigns } from './campaign.service.ts';
+import { viDate } from '../../kernel/calendar.ts';
 
 /** `phoihop campaigns list | rollup <id>` (operator scope: the whole city). */
 export function campaignCommands(program: Command, withRuntime: (fn: (rt: Runtime) => Promise<void>) => Promise<void>, op: Actor): void {

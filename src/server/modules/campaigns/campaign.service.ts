@@ -26,27 +26,11 @@ import { loadVisibleIncident } from '../incidents/incident.service.ts';
 import { incidentStatistics } from '../statistics/statistics.service.ts';
 import { CATEGORY_LABELS_VI } from '../statistics/statistics-export.ts';
 import { getTip } from '../tips/tip.service.ts';
-import {
-  addDays,
-  baseWindow,
-  changePercent,
-  checkResultDates,
-  checkResultValues,
-  clearanceRate,
-  countedUntil,
-  daysIn,
-  MIN_CASE_LOAD,
-  nextInstance,
-  PER_SITUATIONS,
-  PREVIOUS_SEASON_GAP_DAYS,
-  progressOf,
-  rankUnits,
-  rateStatus,
-  viDate,
-} from './campaign.ts';
+import { baseWindow, changePercent, checkResultDates, checkResultValues, clearanceRate, countedUntil, daysIn, MIN_CASE_LOAD, nextInstance, PER_SITUATIONS, PREVIOUS_SEASON_GAP_DAYS, progressOf, rankUnits, rateStatus, viDate } from './campaign.ts';
 import { accessRecord, presentCampaign, presentResult, presentUnit } from './campaign.presenter.ts';
 import { actsForUnit, canCreateCampaigns, canOrganiseFor, canViewCampaign, seesAllUnits, unitVisible, type CampaignUnitRef } from './campaign.policy.ts';
 import * as repo from './campaign.repository.ts';
+import { addDays } from '../../kernel/calendar.ts';
 
 /**
  * Use cases of campaigns (đợt cao điểm): create (optionally from a template, pre-filled from its

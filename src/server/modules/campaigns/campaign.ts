@@ -1,5 +1,7 @@
 import { CAMPAIGN_INDICATORS, INDICATOR_KEYS, MAX_REPORT_DAYS, type IndicatorKey } from '../../../contracts/campaigns.ts';
-import { changePercent, daysIn, lastDayOfMonth, MIN_BASE_FOR_PERCENT, ratePercent, shiftYearBack, viDate } from '../statistics/periods.ts';
+import { changePercent, daysIn, lastDayOfMonth, MIN_BASE_FOR_PERCENT, ratePercent, shiftYearBack } from '../statistics/periods.ts';
+import { viDate } from '../../kernel/calendar.ts';
+import { addDays } from '../../kernel/calendar.ts';
 
 /**
  * Pure rules of campaigns (đợt cao điểm): result checks, progress against targets, the clearance
@@ -141,10 +143,6 @@ export function shiftYears(d: string, years: number): string {
   return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(day)}`;
 }
 
-export function addDays(d: string, n: number): string {
-  const t = new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-}
 
 /**
  * The next instance of a recurring campaign: dates one year later and the name's year(s) moved on

@@ -7,12 +7,13 @@ import { writeAudit } from '../../kernel/audit.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { DomainError, forbidden, hiddenNotFound, notFound } from '../../kernel/errors.ts';
 import { compareVietnamese } from '../../kernel/text.ts';
-import { viDate } from '../statistics/periods.ts';
+
 import { actsForUnit, unitVisible } from './campaign.policy.ts';
 import { communePoliceUnit, type UnitRow } from './campaign.repository.ts';
 import { checkCount, MAX_AUDIENCE, MAX_TEAM_MEMBERS, withResults, zeroCounts, type MovementCounts } from './movement.ts';
 import { tipCountsByCommune } from '../tips/tip.service.ts';
 import * as repo from './movement.repository.ts';
+import { viDate } from '../../kernel/calendar.ts';
 
 /**
  * Use cases of the mass movement per commune: propaganda sessions, grassroots security and order

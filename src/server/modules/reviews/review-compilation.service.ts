@@ -17,7 +17,7 @@ import type { Ctx } from '../../kernel/context.ts';
 import { DomainError, forbidden, hiddenNotFound } from '../../kernel/errors.ts';
 import { compareVietnamese } from '../../kernel/text.ts';
 import { incidentCode } from '../incidents/incident.ts';
-import { changePercent, daysIn, viDate, MIN_BASE_FOR_PERCENT, type Period, ratePercent, samePeriodLastYear } from '../statistics/periods.ts';
+import { changePercent, daysIn, MIN_BASE_FOR_PERCENT, type Period, ratePercent, samePeriodLastYear } from '../statistics/periods.ts';
 import { CATEGORY_LABELS_VI } from '../statistics/statistics-export.ts';
 import { ALPHA, comparePeriodCounts, MIN_TOTAL_FOR_TREND, SIGNIFICANCE_TEST } from '../statistics/significance.ts';
 import { taskCode } from '../tasks/task.ts';
@@ -27,6 +27,7 @@ import { cycleAccess, periodOfCycle, presentPeriod, unitRef } from './review.pre
 import { classifyTaskAt, cutoffOf, hoursBetween, median, resolveReviewPeriod, type TaskBucket, taskInPeriod, TIP_DEADLINE_BASIS, tipDecisionTimeliness } from './review.ts';
 import * as repo from './review.repository.ts';
 import { actionsOfCycle, checkProgramme, loadVisibleCycle } from './review.service.ts';
+import { viDate } from '../../kernel/calendar.ts';
 
 /**
  * compileReview: a review's figures compiled from the records, in ONE read transaction (repeatable

@@ -3,9 +3,10 @@ import { REVIEW_PERIOD_KINDS, reviewPeriodInput, type ReviewCompilation, type Sc
 import type { Runtime } from '../../bootstrap.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { DomainError } from '../../kernel/errors.ts';
-import { viDate } from '../statistics/periods.ts';
+
 import { compileAdHoc, compileReview } from './review-compilation.service.ts';
 import * as repo from './review.repository.ts';
+import { viDate } from '../../kernel/calendar.ts';
 
 const VERDICT_VI = { increase: 'tăng có ý nghĩa', decrease: 'giảm có ý nghĩa', no_significant_change: 'thay đổi không có ý nghĩa', too_few: 'chưa đủ số liệu' } as const;
 

@@ -1,7 +1,8 @@
 import type { CorrectiveActionStatus, ReviewPeriodInput } from '../../../contracts/reviews.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { customPeriod, type Period, periodOf, PeriodError } from '../statistics/periods.ts';
-import { addDays, type ClockEvent, tipClock } from '../tips/tip-deadlines.ts';
+import { type ClockEvent, tipClock } from '../tips/tip-deadlines.ts';
+import { addDays } from '../../kernel/calendar.ts';
 
 /**
  * Pure rules of review cycles (đợt sơ kết / tổng kết). Definitions of the figures are in README.md

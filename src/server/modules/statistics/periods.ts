@@ -10,6 +10,7 @@
  * and index one year earlier, so February 2025 (to the 28th) compares with February 2024 (to the
  * 29th); a custom range is shifted back one year day by day, 29 February becoming 28 February.
  */
+import { viDate } from '../../kernel/calendar.ts';
 export const PERIOD_KINDS = ['month', 'quarter', 'half_year', 'year', 'stat_month', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
@@ -31,8 +32,6 @@ const iso = (y: number, m: number, d: number): string => {
 /** Last day of month m (1–12) of year y. */
 export const lastDayOfMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-/** dd/mm/yyyy */
-export const viDate = (d: string): string => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const MAX_INDEX: Record<Exclude<PeriodKind, 'custom'>, number> = { month: 12, quarter: 4, half_year: 2, year: 1, stat_month: 12 };

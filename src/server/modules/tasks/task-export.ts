@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CLASSIFICATION_LABELS_VI, PRIORITY_LABELS_VI, TASK_STATUS_LABELS_VI, type Task, type TaskExportQuery } from '../../../contracts/tasks.ts';
+import { viDate } from '../../kernel/calendar.ts';
 
 /**
  * XLSX rendering of a task list: a title row, a row stating the filters and the date, then a
@@ -26,7 +27,6 @@ export const EXPORT_HEADERS = [
 ] as const;
 
 /** dd/mm/yyyy from YYYY-MM-DD. */
-export const viDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const asDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 export function describeFilters(q: TaskExportQuery, unitName: string | null): string {

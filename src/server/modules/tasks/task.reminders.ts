@@ -5,7 +5,8 @@ import { inTransaction } from '../../db/tx.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { vnToday, type Ctx } from '../../kernel/context.ts';
 import { createNotifications, recipientsOfUnits, WORKING_ROLES, type NewNotification } from '../notifications/notification.service.ts';
-import { addDays, nextReportDueOn } from './task.ts';
+import { addDays, daysBetween } from '../../kernel/calendar.ts';
+import { nextReportDueOn } from './task.ts';
 import * as repo from './task-reminder.repository.ts';
 
 /**
@@ -59,10 +60,6 @@ export interface ReminderDecision {
   params: Record<string, unknown>;
 }
 
-/** Whole days from `a` to `b` (b − a) for YYYY-MM-DD dates. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
 
 /** Start of the weekly period, counted from `first`, that contains `today` (first ≤ today). */
 const weekBucket = (first: string, today: string): string => addDays(first, Math.floor(daysBetween(first, today) / 7) * 7);

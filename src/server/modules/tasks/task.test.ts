@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskState, TaskStatus } from '../../../contracts/tasks.ts';
-import { addDays, deriveTaskStatus, nextReportDueOn, periodEnd, rollUpProgress, taskCode } from './task.ts';
+import { deriveTaskStatus, nextReportDueOn, periodEnd, rollUpProgress, taskCode } from './task.ts';
+import { addDays } from '../../kernel/calendar.ts';
 
 const T = '2026-05-15';
 

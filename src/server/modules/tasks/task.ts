@@ -1,4 +1,5 @@
 import { DUE_SOON_DAYS, type Recurrence, type TaskState, type TaskStatus } from '../../../contracts/tasks.ts';
+import { addDays } from '../../kernel/calendar.ts';
 
 /**
  * Pure rules for tasks (nhiệm vụ).
@@ -18,12 +19,6 @@ export interface StatusInput {
   submittedOn: string | null;
   /** For recurring reporting duties: when the next periodic report is due. */
   nextReportDueOn: string | null;
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function deriveTaskStatus(t: StatusInput, today: string): TaskStatus {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../kernel/errors.ts';
-import { addMonths, checkExtension, settledWithinDeadline, tipClock, vnDate, type ClockEvent, type ClockTip } from './tip-deadlines.ts';
+import { addMonths, checkExtension, settledWithinDeadline, tipClock, type ClockEvent, type ClockTip } from './tip-deadlines.ts';
+import { vnToday } from '../../kernel/context.ts';
 
 // Received 2026-03-10 09:00 in Ho Chi Minh City (02:00Z).
 const RECEIVED = new Date('2026-03-10T02:00:00Z');
@@ -28,7 +29,7 @@ describe('tip legal clock (BLTTHS 2015 arts. 146–149)', () => {
   });
 
   it('reads calendar dates in Asia/Ho_Chi_Minh', () => {
-    expect(vnDate(at('2026-03-09T17:30:00Z'))).toBe('2026-03-10');
+    expect(vnToday(at('2026-03-09T17:30:00Z'))).toBe('2026-03-10');
   });
 
   it.each<[string, Partial<ClockTip>, ClockEvent[], string, { stage: string; dueAt: string | null; daysLeft: number | null; overdue: boolean }]>([
@@ -110,6 +111,6 @@ describe('settled within the art. 147 deadline', () => {
     ['closed as not a crime source: no art. 147 decision', 'closed', [], null, '2026-04-02T05:00:00Z', null],
   ])('%s', (_name, state, events, decidedOn, now, want) => {
     const c = tipClock(tip({ state }), events, at(now));
-    expect(settledWithinDeadline(c, state, decidedOn, vnDate(at(now)))).toBe(want);
+    expect(settledWithinDeadline(c, state, decidedOn, vnToday(at(now)))).toBe(want);
   });
 });

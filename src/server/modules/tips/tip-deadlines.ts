@@ -1,5 +1,7 @@
 import type { TipClockStage, TipExtensionKind, TipState } from '../../../contracts/tips.ts';
 import { DomainError } from '../../kernel/errors.ts';
+import { addDays, daysBetween } from '../../kernel/calendar.ts';
+import { VN_OFFSET_MS, vnToday } from '../../kernel/context.ts';
 
 /**
  * The legal clock of a crime source (nguồn tin về tội phạm). Pure: dates in, dates out.
@@ -41,17 +43,10 @@ export const TRANSFER_HOURS = 24;
 export const TRANSFER_HOURS_REMOTE = 48;
 
 const DAY_MS = 86_400_000;
-const VN_OFFSET_MS = 7 * 3_600_000; // Asia/Ho_Chi_Minh, no daylight saving
-
-/** Calendar date (YYYY-MM-DD) of an instant in Asia/Ho_Chi_Minh. */
-export const vnDate = (at: Date): string => new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The instant a day-counted period ending on `date` ends: 24:00 of that day in Asia/Ho_Chi_Minh. */
 export const endOfVnDay = (date: string): Date => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS - VN_OFFSET_MS);
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Same-numbered day `months` later, or the last day of that month (art. 134). */
 export function addMonths(date: string, months: number): string {
@@ -62,7 +57,6 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 export interface ClockTip {
   receivedAt: Date;
@@ -103,7 +97,7 @@ export const transferDueAt = (t: Pick<ClockTip, 'receivedAt' | 'remote'>): Date 
 const isExt = (e: ClockEvent): e is Extract<ClockEvent, { kind: 'extended' }> => e.kind === 'extended' && 'until' in e;
 
 function walk(tip: ClockTip, events: readonly ClockEvent[], today: string) {
-  const receiptOn = vnDate(tip.receivedAt);
+  const receiptOn = vnToday(tip.receivedAt);
   let dueOn = addDays(receiptOn, BASE_DAYS); // in clock days (without the suspension shift)
   const extensions: TipExtensionKind[] = [];
   let suspendedDays = 0;
@@ -134,7 +128,7 @@ function nextExtensionMax(receiptOn: string, dueOn: string, extensions: readonly
 
 /** The clock of a tip at `now`: stage, due date, days left, overdue. */
 export function tipClock(tip: ClockTip, events: readonly ClockEvent[], now: Date): TipClock {
-  const today = vnDate(now);
+  const today = vnToday(now);
   const w = walk(tip, events, today);
   const transferDue = transferDueAt(tip);
   const done = tip.state === 'decided' || tip.state === 'closed';
@@ -142,7 +136,7 @@ export function tipClock(tip: ClockTip, events: readonly ClockEvent[], now: Date
   const settlementDueAt = suspended ? null : endOfVnDay(addDays(w.dueOn, w.suspendedDays));
   const stage: TipClockStage = done ? 'done' : suspended ? 'suspended' : tip.transferredAt === null ? 'transfer' : 'settlement';
   const dueAt = stage === 'transfer' ? transferDue : stage === 'settlement' ? settlementDueAt : null;
-  const daysLeft = dueAt ? daysBetween(today, vnDate(new Date(dueAt.getTime() - 1))) : null;
+  const daysLeft = dueAt ? daysBetween(today, vnToday(new Date(dueAt.getTime() - 1))) : null;
   return {
     stage,
     dueAt,

@@ -6,10 +6,11 @@ import { systemActor } from '../../kernel/actor.ts';
 import { writeAudit } from '../../kernel/audit.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { notifyUnitMembers } from '../notifications/notification.service.ts';
-import { tipClock, vnDate } from './tip-deadlines.ts';
+import { tipClock } from './tip-deadlines.ts';
 import { clockEvents } from './tip.presenter.ts';
 import * as repo from './tip.repository.ts';
 import type { TipState } from '../../../contracts/tips.ts';
+import { vnToday } from '../../kernel/context.ts';
 
 /**
  * The tip deadline scan (hourly job): tells the handling unit's working members about
@@ -59,7 +60,7 @@ export async function scanTipDeadlines(ctx: Ctx, actor: Actor, opts: { now?: Dat
           });
           notified += r.created;
         } else if (clock.stage === 'settlement' && clock.dueAt && clock.daysLeft !== null && clock.daysLeft <= DEADLINE_WARN_DAYS) {
-          const dueOn = vnDate(new Date(clock.dueAt.getTime() - 1));
+          const dueOn = vnToday(new Date(clock.dueAt.getTime() - 1));
           const r = await notifyUnitMembers(trx, actor, {
             ...base,
             kind: clock.overdue ? 'tip_overdue' : 'tip_deadline_soon',

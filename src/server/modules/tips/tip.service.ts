@@ -31,7 +31,7 @@ import { describeFiles, readAttachedFile } from '../files/file.service.ts';
 import { notifyUnitMembers } from '../notifications/notification.service.ts';
 import { HCMC_PROVINCE_CODE } from '../organisation/reference/admin-units.ts';
 import { findUnitById } from '../organisation/unit.service.ts';
-import { checkExtension, settledWithinDeadline, vnDate } from './tip-deadlines.ts';
+import { checkExtension, settledWithinDeadline } from './tip-deadlines.ts';
 import {
   canAsk,
   canClassify,
@@ -50,6 +50,7 @@ import {
 } from './tip.policy.ts';
 import { accessRecord, clockEvents, clockOf, presentTip, presentTipListItem } from './tip.presenter.ts';
 import * as repo from './tip.repository.ts';
+import { vnToday } from '../../kernel/context.ts';
 
 /** Handling of tips by the police (authenticated): reads, transitions, the sender's identity. */
 
@@ -76,7 +77,7 @@ const DEADLINE_STATES: Record<TipDeadlineFilter, readonly TipState[]> = {
 function matchesDeadline(f: TipDeadlineFilter, r: repo.TipRow, events: readonly { kind: string; data: unknown }[], now: Date): boolean {
   const clock = clockOf(r, events, now);
   if (f === 'overdue') return clock.overdue;
-  const settled = settledWithinDeadline(clock, r.state as TipState, r.outcomeDecidedOn, vnDate(now));
+  const settled = settledWithinDeadline(clock, r.state as TipState, r.outcomeDecidedOn, vnToday(now));
   return f === 'settled_on_time' ? settled === true : settled === false;
 }
 
@@ -177,7 +178,7 @@ async function transition(ctx: Ctx, actor: Actor, id: string, action: string, al
 
 /** A decision's date: not before the receipt date, not after today (Asia/Ho_Chi_Minh). */
 function checkDecisionDate(row: repo.TipRow, decidedOn: string, today: string, notBefore?: string): void {
-  const min = notBefore && notBefore > vnDate(new Date(row.receivedAt)) ? notBefore : vnDate(new Date(row.receivedAt));
+  const min = notBefore && notBefore > vnToday(new Date(row.receivedAt)) ? notBefore : vnToday(new Date(row.receivedAt));
   if (decidedOn < min || decidedOn > today) throw new DomainError('tip.decision_date_invalid', { min, max: today }, [{ path: 'decidedOn', code: 'out_of_range' }]);
 }
 
@@ -211,7 +212,7 @@ export const transferTip = (ctx: Ctx, actor: Actor, id: string, input: TransferT
 export const extendTip = (ctx: Ctx, actor: Actor, id: string, input: ExtendTipInput) =>
   transition(ctx, actor, id, 'extend', canExtend, async (trx, row, now) => {
     const events = clockEvents(await repo.eventsOf(trx, row.id));
-    checkDecisionDate(row, input.decidedOn, vnDate(now));
+    checkDecisionDate(row, input.decidedOn, vnToday(now));
     checkExtension({ receivedAt: new Date(row.receivedAt), remote: row.remote, state: 'transferred', transferredAt: row.transferredAt }, events, { kind: input.kind, until: input.until }, now);
     return { event: 'extended', data: { extensionKind: input.kind, until: input.until, decisionNo: input.decisionNo, decidedOn: input.decidedOn }, changes: {} };
   });
@@ -219,7 +220,7 @@ export const extendTip = (ctx: Ctx, actor: Actor, id: string, input: ExtendTipIn
 /** Tạm đình chỉ (art. 147(1)(c), art. 148): the clock stops; it is the decision the sender may be told. */
 export const suspendTip = (ctx: Ctx, actor: Actor, id: string, input: SuspendTipInput) =>
   transition(ctx, actor, id, 'suspend', canSuspend, async (_trx, row, now) => {
-    checkDecisionDate(row, input.decidedOn, vnDate(now));
+    checkDecisionDate(row, input.decidedOn, vnToday(now));
     return {
       event: 'suspended',
       data: { decidedOn: input.decidedOn, decisionNo: input.decisionNo, reason: input.reason },
@@ -230,7 +231,7 @@ export const suspendTip = (ctx: Ctx, actor: Actor, id: string, input: SuspendTip
 /** Phục hồi (art. 149): the clock continues with the remaining time (tip-deadlines.ts). */
 export const restoreTip = (ctx: Ctx, actor: Actor, id: string, input: RestoreTipInput) =>
   transition(ctx, actor, id, 'restore', canRestore, async (_trx, row, now) => {
-    checkDecisionDate(row, input.decidedOn, vnDate(now), row.outcomeDecidedOn ?? undefined);
+    checkDecisionDate(row, input.decidedOn, vnToday(now), row.outcomeDecidedOn ?? undefined);
     return {
       event: 'restored',
       data: { decidedOn: input.decidedOn, decisionNo: input.decisionNo },
@@ -240,7 +241,7 @@ export const restoreTip = (ctx: Ctx, actor: Actor, id: string, input: RestoreTip
 
 export const decideTip = (ctx: Ctx, actor: Actor, id: string, input: TipOutcomeInput) =>
   transition(ctx, actor, id, 'decide', canDecide, async (_trx, row, now) => {
-    checkDecisionDate(row, input.decidedOn, vnDate(now));
+    checkDecisionDate(row, input.decidedOn, vnToday(now));
     return {
       event: 'decided',
       data: { outcome: input.kind, decisionNo: input.decisionNo, decidedOn: input.decidedOn },

@@ -1,6 +1,7 @@
 import { TASK_STATUS_LABELS_VI, type Task } from '../../../../contracts/tasks.ts';
 import type { OfficialDocument } from '../official-document.ts';
-import { issued, paragraph, viDate, viLongDate, type Issue } from './common.ts';
+import { issued, paragraph, viLongDate, type Issue } from './common.ts';
+import { viDate } from '../../../kernel/calendar.ts';
 
 /**
  * Danh sách nhiệm vụ phân công (task assignment list) as a THÔNG BÁO (NĐ 30/2020 Phụ lục III,

@@ -43,8 +43,6 @@ export function issued(issue: Issue, typeAbbr: string): Pick<OfficialDocument, '
   };
 }
 
-/** dd/mm/yyyy. */
-export const viDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** "ngày 05 tháng 01 năm 2026" (the document date style, NĐ 30/2020 Phụ lục I). */
 export const viLongDate = (iso: string): string => `ngày ${dayText(Number(iso.slice(8, 10)))} tháng ${monthText(Number(iso.slice(5, 7)))} năm ${iso.slice(0, 4)}`;

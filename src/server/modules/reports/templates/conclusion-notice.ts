@@ -1,7 +1,8 @@
 import type { Conference } from '../../../../contracts/conferences.ts';
 import type { Task } from '../../../../contracts/tasks.ts';
 import type { Block, OfficialDocument, Section } from '../official-document.ts';
-import { issued, joinVi, paragraph, viDate, viLongDate, type Issue } from './common.ts';
+import { issued, joinVi, paragraph, viLongDate, type Issue } from './common.ts';
+import { viDate } from '../../../kernel/calendar.ts';
 
 /**
  * Thông báo kết luận (conclusion notice of a conference), shared/domain §6.2 [M: structure from

@@ -1,7 +1,8 @@
 import { DOCUMENT_KIND_INFO, type DocumentKind } from '../../../../contracts/documents.ts';
 import type { CorrectiveAction, ReviewCompilation, ReviewComparison, Scorecard, TrendVerdict } from '../../../../contracts/reviews.ts';
 import type { Block, OfficialDocument, Section } from '../official-document.ts';
-import { issued, joinVi, paragraph, viDate, viPercent, type Issue } from './common.ts';
+import { issued, joinVi, paragraph, viPercent, type Issue } from './common.ts';
+import { viDate } from '../../../kernel/calendar.ts';
 
 /**
  * Báo cáo sơ kết / tổng kết built from a review compilation (contracts/reviews.ts), with the
