@@ -341,7 +341,7 @@ export function mergeIncident(ctx: Ctx, actor: Actor, id: string, input: z.infer
     await repo.insertEvent(trx, { incidentId: id, kind: 'merged_into', actor, unitId: row.overseeingUnit.id, reason: input.reason, data, at: now });
     await repo.insertEvent(trx, { incidentId: into.id, kind: 'merged_from', actor, unitId: row.overseeingUnit.id, reason: input.reason, data, at: now });
     await writeAudit(trx, actor, { action: 'incident.merged', entityType: 'incident', entityId: id, data: { ...data, reason: input.reason } });
-    await reload(trx, actor, into.id); // announces the kept situation too
+    await publishIncident(trx, into.id); // the kept situation changed too
   });
 }
 
