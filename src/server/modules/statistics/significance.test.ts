@@ -24,6 +24,36 @@ describe('binomialTwoSidedP (values of R binom.test)', () => {
   ])('x=%d n=%d p=%d → %d', (x, n, p, expected) => expect(binomialTwoSidedP(x, n, p)).toBeCloseTo(expected, 9));
 });
 
+/** The definition, summed term by term (O(n)): what the bounded two-tail sum must reproduce. */
+function referenceP(x: number, n: number, p: number): number {
+  const lp = (k: number) => lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log(1 - p);
+  const observed = lp(x) + Math.log1p(1e-7);
+  let sum = 0;
+  for (let k = 0; k <= n; k++) if (lp(k) <= observed) sum += Math.exp(lp(k));
+  return Math.min(1, sum);
+}
+
+describe('binomialTwoSidedP equals the term-by-term definition', () => {
+  const ps = [0.5, 1 / 3, 0.3, 0.9, 0.05, 365 / 731, 29 / 57];
+  it.each(ps)('every x for n = 0 … 60, p = %d', (p) => {
+    for (let n = 0; n <= 60; n++) for (let x = 0; x <= n; x++) expect(Math.abs(binomialTwoSidedP(x, n, p) - referenceP(x, n, p)), `x=${x} n=${n}`).toBeLessThan(1e-12);
+  });
+  it.each([
+    [2_000, 0.5],
+    [20_000, 0.5],
+    [50_000, 1826 / 3652],
+    [9_999, 0.2],
+  ])('n = %d, p = %d: tails, near the mode and beyond', (n, p) => {
+    const sd = Math.sqrt(n * p * (1 - p));
+    const mean = n * p;
+    for (const z of [-40, -6, -3, -1.96, -1, -0.3, 0, 0.4, 1, 2, 3.5, 8, 60]) {
+      const x = Math.max(0, Math.min(n, Math.round(mean + z * sd)));
+      const ref = referenceP(x, n, p);
+      expect(Math.abs(binomialTwoSidedP(x, n, p) - ref), `x=${x}`).toBeLessThanOrEqual(Math.max(1e-12, ref * 1e-9));
+    }
+  });
+});
+
 describe('comparePeriodCounts', () => {
   const cases: [string, number, number, { currentDays?: number; baseDays?: number }, TrendVerdict][] = [
     ['nothing in either period', 0, 0, {}, 'too_few'],

@@ -45,16 +45,58 @@ function logBinomPmf(k: number, n: number, p: number): number {
   return lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log(1 - p);
 }
 
-/** Two-sided exact binomial p-value of observing x successes in n trials with probability p. */
+/**
+ * Two-sided exact binomial p-value of observing x successes in n trials with probability p: the
+ * sum of the probabilities of every outcome no more likely than x (as R's binom.test, relative
+ * tolerance 1e-7).
+ *
+ * The binomial distribution is unimodal, so those outcomes are two tails, [0, a] and [b, n]: a and
+ * b are found by bisection on either side of the mode, and each tail is summed from its inner end
+ * outwards until the terms no longer change the sum (they fall off faster than geometrically past a
+ * few standard deviations). Work is O(log n + √n) instead of O(n): a five-year city total
+ * (n ≈ 400,000) costs microseconds, not the half-second of summing every term.
+ */
 export function binomialTwoSidedP(x: number, n: number, p: number): number {
-  const observed = logBinomPmf(x, n, p);
-  const tolerance = Math.log1p(1e-7); // relative, as R
-  let sum = 0;
-  for (let k = 0; k <= n; k++) {
-    const l = logBinomPmf(k, n, p);
-    if (l <= observed + tolerance) sum += Math.exp(l);
+  const lp = (k: number) => logBinomPmf(k, n, p);
+  const threshold = lp(x) + Math.log1p(1e-7); // relative tolerance, as R
+  const mode = Math.min(n, Math.max(0, Math.floor((n + 1) * p)));
+  if (lp(mode) <= threshold) return 1; // x is (one of) the most likely outcomes
+  // a: the largest k ≤ mode with lp(k) ≤ threshold (lp rises up to the mode); -1 when none.
+  let a = -1;
+  if (lp(0) <= threshold) {
+    let lo = 0;
+    let hi = mode; // lp(lo) ≤ threshold < lp(hi)
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (lp(mid) <= threshold) lo = mid;
+      else hi = mid;
+    }
+    a = lo;
   }
-  return Math.min(1, sum);
+  // b: the smallest k ≥ mode with lp(k) ≤ threshold (lp falls after the mode); n + 1 when none.
+  let b = n + 1;
+  if (lp(n) <= threshold) {
+    let lo = mode; // lp(lo) > threshold ≥ lp(hi)
+    let hi = n;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (lp(mid) <= threshold) hi = mid;
+      else lo = mid;
+    }
+    b = hi;
+  }
+  const tail = (from: number, step: 1 | -1, end: number) => {
+    let sum = 0;
+    for (let k = from; step === 1 ? k <= end : k >= end; k += step) {
+      const term = Math.exp(lp(k));
+      sum += term;
+      if (term <= sum * 1e-17) break;
+    }
+    return sum;
+  };
+  const lower = a >= 0 ? tail(a, -1, 0) : 0;
+  const upper = b <= n ? tail(b, 1, n) : 0;
+  return Math.min(1, lower + upper);
 }
 
 /**
