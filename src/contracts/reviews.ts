@@ -220,17 +220,15 @@ export const reviewCycleList = pageOf(reviewCycleListItem);
 // ── Compilation ─────────────────────────────────────────────────────────────────────────────
 
 /**
- * One number of a scorecard with the records that produce it: `recordIds` (exact, at most
- * `limits.recordIdsPerFigure`; `recordIdsTruncated` says when more exist) and `href`, the web
- * path that lists them (the review page's drill-down). `value` is never null: figures of a block
- * that has no data are not given at all (the block is null).
+ * One number of a scorecard and `href`, the web path that lists the records producing it (the
+ * review page's drill-down, served by `GET /api/reviews/:id/records`). Figures carry no record ids:
+ * a whole-city review has hundreds of scorecards and hundreds of thousands of records. `value` is
+ * never null: figures of a block that has no data are not given at all (the block is null).
  */
 export const figureSchema = z.object({
   key: z.enum(REVIEW_FIGURES),
   value: z.number().int(),
   recordKind: z.enum(['task', 'incident', 'tip']),
-  recordIds: z.array(uuid),
-  recordIdsTruncated: z.boolean(),
   href: z.string(),
 });
 export type ReviewFigure = z.infer<typeof figureSchema>;
@@ -337,7 +335,6 @@ export const reviewCompilationSchema = z.object({
   }),
   significance: z.object({ test: z.literal('conditional_binomial_exact'), alpha: z.number(), minTotal: z.number().int() }),
   minBaseForPercent: z.number().int(),
-  limits: z.object({ recordIdsPerFigure: z.number().int() }),
   agenda: z.array(agendaItemSchema),
   /** Units in agenda order, then the others by name. Only units in the viewer's scope. */
   scorecards: z.array(scorecardSchema),

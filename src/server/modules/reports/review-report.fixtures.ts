@@ -6,7 +6,7 @@ import type { CorrectiveAction, ReviewCompilation, ReviewFigureKey, Scorecard } 
  * report: `units` scorecards, every situation category, `actions` corrective actions.
  */
 const id = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const fig = (key: ReviewFigureKey, value: number, recordKind: 'task' | 'incident' | 'tip' = 'task') => ({ key, value, recordKind, recordIds: [], recordIdsTruncated: false, href: '/reviews' });
+const fig = (key: ReviewFigureKey, value: number, recordKind: 'task' | 'incident' | 'tip' = 'task') => ({ key, value, recordKind, href: '/reviews' });
 const cycleRef = { id: id(900), title: 'Sơ kết quý IV năm 2025', kind: 'so_ket' as const, periodLabel: 'quý IV/2025' };
 
 function scorecard(n: number, name: string, coverage: 'unit' | 'scope', scale = 1): Scorecard {
@@ -95,7 +95,6 @@ export function sampleCompilation(opts: { units?: number; actions?: number; empt
     },
     significance: { test: 'conditional_binomial_exact', alpha: 0.05, minTotal: 10 },
     minBaseForPercent: 10,
-    limits: { recordIdsPerFigure: 500 },
     agenda: cards.map((c, i) => ({ position: i + 1, unit: c.unit })),
     scorecards: cards,
     total: opts.empty ? null : scorecard(0, scope.name, 'scope', units),

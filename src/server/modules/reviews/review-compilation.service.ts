@@ -24,7 +24,7 @@ import { taskCode } from '../tasks/task.ts';
 import { clockEvents } from '../tips/tip.presenter.ts';
 import { canOpenCycle, canSeeUnit, seesWholeCycle } from './review.policy.ts';
 import { cycleAccess, periodOfCycle, presentPeriod, unitRef } from './review.presenter.ts';
-import { classifyTaskAt, cutoffOf, hoursBetween, median, resolveReviewPeriod, type TaskBucket, taskInPeriod, TIP_DEADLINE_BASIS, tipDecisionTimeliness } from './review.ts';
+import { cutoffOf, resolveReviewPeriod, type TaskBucket, TIP_DEADLINE_BASIS, tipDecisionTimeliness } from './review.ts';
 import * as repo from './review.repository.ts';
 import { actionsOfCycle, checkProgramme, loadVisibleCycle } from './review.service.ts';
 import { viDate } from '../../kernel/calendar.ts';
@@ -32,16 +32,16 @@ import { viDate } from '../../kernel/calendar.ts';
 /**
  * compileReview: a review's figures compiled from the records, in ONE read transaction (repeatable
  * read: every figure comes from the same snapshot). Definitions are stated in `DEFINITIONS` and in
- * README.md; each figure carries the ids of the records that produce it and a drill-down path.
+ * README.md; each figure states its period and carries a drill-down path to the records that
+ * produce it (`reviewFigureRecords`).
  *
- * Limit (measured in bench, not here): a 5-year whole-city compilation reads every programme task,
- * coordination request, situation and decided tip of the scope in that snapshot and builds the
- * scorecards in memory; on the embedded database the transaction occupies its single backend while
- * it runs. The API answers it synchronously; move it to a pg-boss job (ADR 007) if bench shows
- * seconds rather than hundreds of milliseconds.
+ * Cost: counts are made in SQL, grouped by unit (tasks by bucket, coordination with its median,
+ * situations by category and period); only the tips are read row by row, a page at a time, because
+ * their timeliness needs each tip's legal clock. In memory the compilation is linear in the number
+ * of units. Measured in bench/README.md (`--section reviews`).
  */
 
-export const RECORD_IDS_PER_FIGURE = 1000;
+export const TIPS_PAGE = 2000;
 
 const OUTCOME_VI: Record<string, string> = { prosecution: 'Quyết định khởi tố vụ án', no_prosecution: 'Quyết định không khởi tố vụ án', suspension: 'Quyết định tạm đình chỉ' };
 
@@ -55,6 +55,10 @@ export const DEFINITIONS = {
   comparison: `Kiểm định nhị thức có điều kiện cho hai số đếm Poisson (hai phía, mức ý nghĩa ${ALPHA}); tổng hai kỳ dưới ${MIN_TOTAL_FOR_TREND} thì "chưa đủ số liệu" để kết luận xu hướng.`,
 };
 
+/** What the compilation is doing, for a progress display: the step, and for tips the rows done so far. */
+export type CompileStep = 'tasks' | 'coordination' | 'situations' | 'tips' | 'scorecards';
+export type CompileProgress = (p: { step: CompileStep; done?: number }) => void;
+
 interface Spec {
   cycleId: string | null;
   kind: ReviewKind;
@@ -66,135 +70,161 @@ interface Spec {
   agenda: { position: number; id: string; name: string; code: string; path: string; communeCode: string | null; sortKey: string }[];
 }
 
+/** One unit's counts (or the whole scope's). */
+interface Tally {
+  tasks: Record<TaskBucket, number> & { assigned: number; withoutDeadline: number };
+  coordination: { requests: number; answered: number; medianHours: number | null };
+  incidents: Map<IncidentCategory, { current: number; base: number }>;
+  tips: { resolved: number; within: number };
+}
+
+const newTally = (): Tally => ({
+  tasks: { assigned: 0, withoutDeadline: 0, completed_on_time: 0, completed_late: 0, not_completed_within_deadline: 0, not_completed_overdue: 0 },
+  coordination: { requests: 0, answered: 0, medianHours: null },
+  incidents: new Map(),
+  tips: { resolved: 0, within: 0 },
+});
+
 interface Gathered {
-  tasks: { row: repo.ProgrammeTaskRow; bucket: TaskBucket }[];
-  coordination: repo.CoordinationRow[];
-  /** In the period and/or in its comparison base: for periods longer than a year the two overlap, and a situation counts in both. */
-  incidents: (repo.IncidentRow & { inCurrent: boolean; inBase: boolean })[];
-  tips: (repo.TipDecisionRow & { withinDeadline: boolean; dueOn: string })[];
+  byUnit: Map<string, Tally>;
+  /** The whole scope: sums of the units, except the median answer time (computed over all requests). */
+  total: Tally;
   units: Map<string, repo.UnitInfo>;
 }
 
-async function gather(trx: Db | Tx, spec: Spec, base: Period, cutoff: string): Promise<Gathered> {
-  const programme = { documentIds: spec.programme.documents.map((d) => d.id), conferenceIds: spec.programme.conferences.map((c) => c.id) };
-  const scopePath = spec.scopeUnit.path;
-  const taskRows = await repo.programmeTasks(trx, programme, scopePath, spec.period.to);
-  const tasks = taskRows.filter((t) => taskInPeriod(t, spec.period)).map((row) => ({ row, bucket: classifyTaskAt(row, cutoff) }));
-  const coordination = await repo.coordinationRequests(trx, programme, scopePath, spec.period.from, spec.period.to);
-  const within = (d: string, p: { from: string; to: string }) => d >= p.from && d <= p.to;
-  const incidents = (await repo.incidentsLed(trx, scopePath, spec.period, base)).map((i) => ({ ...i, inCurrent: within(i.occurredOn, spec.period), inBase: within(i.occurredOn, base) }));
-  const tipRows = await repo.tipsDecided(trx, scopePath, spec.period.from, spec.period.to);
+const programmeIds = (spec: Spec): repo.Programme => ({ documentIds: spec.programme.documents.map((d) => d.id), conferenceIds: spec.programme.conferences.map((c) => c.id) });
+
+/** A tip's timeliness against the art. 147 deadline in force before its decision, for a page of decided tips. */
+async function withTimeliness(trx: Db | Tx, rows: repo.TipDecisionRow[]) {
   const events = await repo.tipClockEvents(
     trx,
-    tipRows.map((t) => t.id),
+    rows.map((t) => t.id),
   );
   const byTip = new Map<string, { kind: string; data: unknown }[]>();
-  for (const e of events) byTip.set(e.tipId, [...(byTip.get(e.tipId) ?? []), e]);
-  const tips = tipRows.map((t) => ({ ...t, ...tipDecisionTimeliness(t, clockEvents(byTip.get(t.id) ?? []), t.decidedOn) }));
-  const unitIds = [...tasks.map((t) => t.row.leadUnitId), ...coordination.map((c) => c.unitId), ...incidents.map((i) => i.leadUnitId), ...tips.map((t) => t.handlingUnitId), ...spec.agenda.map((a) => a.id)];
-  return { tasks, coordination, incidents, tips, units: await repo.unitsByIds(trx, unitIds) };
+  for (const e of events) {
+    const list = byTip.get(e.tipId);
+    if (list) list.push(e);
+    else byTip.set(e.tipId, [e]);
+  }
+  return rows.map((t) => ({ ...t, ...tipDecisionTimeliness(t, clockEvents(byTip.get(t.id) ?? []), t.decidedOn) }));
+}
+
+/** Every decided tip of the scope in the period (optionally one unit), a page at a time. */
+async function eachDecidedTip(trx: Db | Tx, scopePath: string, period: Period, f: { unitId?: string | undefined }, onPage: (rows: Awaited<ReturnType<typeof withTimeliness>>) => void) {
+  let after: { decidedOn: string; id: string } | null = null;
+  for (;;) {
+    const rows = await repo.tipsDecided(trx, scopePath, period, { after, limit: TIPS_PAGE }, f);
+    if (rows.length === 0) return;
+    onPage(await withTimeliness(trx, rows));
+    if (rows.length < TIPS_PAGE) return;
+    const last = rows[rows.length - 1]!;
+    after = { decidedOn: last.decidedOn, id: last.id };
+  }
+}
+
+async function gather(trx: Db | Tx, spec: Spec, base: Period, cutoff: string, progress: CompileProgress): Promise<Gathered> {
+  const range: repo.CompilationRange = { scopePath: spec.scopeUnit.path, period: spec.period, cutoff };
+  const byUnit = new Map<string, Tally>();
+  const total = newTally();
+  const of = (unitId: string) => {
+    let t = byUnit.get(unitId);
+    if (!t) byUnit.set(unitId, (t = newTally()));
+    return t;
+  };
+  progress({ step: 'tasks' });
+  for (const r of await repo.programmeTaskCounts(trx, programmeIds(spec), range))
+    for (const t of [of(r.unitId), total]) {
+      t.tasks[r.bucket] += r.n;
+      t.tasks.assigned += r.n;
+      t.tasks.withoutDeadline += r.withoutDeadline;
+    }
+  progress({ step: 'coordination' });
+  for (const r of await repo.coordinationCounts(trx, programmeIds(spec), range)) {
+    const t = r.unitId === null ? total : of(r.unitId);
+    t.coordination = { requests: r.requests, answered: r.answered, medianHours: r.medianHours };
+  }
+  progress({ step: 'situations' });
+  for (const r of await repo.incidentCounts(trx, spec.scopeUnit.path, spec.period, base))
+    for (const t of [of(r.unitId), total]) {
+      const c = t.incidents.get(r.category as IncidentCategory) ?? { current: 0, base: 0 };
+      t.incidents.set(r.category as IncidentCategory, { current: c.current + r.current, base: c.base + r.base });
+    }
+  progress({ step: 'tips', done: 0 });
+  await eachDecidedTip(trx, spec.scopeUnit.path, spec.period, {}, (rows) => {
+    for (const tip of rows)
+      for (const t of [of(tip.handlingUnitId), total]) {
+        t.tips.resolved += 1;
+        if (tip.withinDeadline) t.tips.within += 1;
+      }
+    progress({ step: 'tips', done: total.tips.resolved });
+  });
+  progress({ step: 'scorecards' });
+  const units = await repo.unitsByIds(trx, [...byUnit.keys(), ...spec.agenda.map((a) => a.id)]);
+  return { byUnit, total, units };
 }
 
 type HrefFor = (key: ReviewFigureKey, unitId: string | null, category?: IncidentCategory | null) => string;
 
-function figure(key: ReviewFigureKey, recordKind: ReviewFigure['recordKind'], ids: string[], href: string): ReviewFigure {
-  return { key, value: ids.length, recordKind, recordIds: ids.slice(0, RECORD_IDS_PER_FIGURE), recordIdsTruncated: ids.length > RECORD_IDS_PER_FIGURE, href };
-}
+const figure = (key: ReviewFigureKey, recordKind: ReviewFigure['recordKind'], value: number, href: string): ReviewFigure => ({ key, value, recordKind, href });
 
 function rate(numerator: number, denominator: number) {
   const percent = ratePercent(numerator, denominator);
   return { numerator, denominator, percent, note: percent === null ? ('too_few' as const) : null };
 }
 
-function scorecard(
-  unit: repo.UnitInfo,
-  coverage: 'unit' | 'scope',
-  agendaPosition: number | null,
-  g: Omit<Gathered, 'units'>,
-  period: Period,
-  base: Period,
-  hrefFor: HrefFor,
-): Scorecard {
+function scorecard(unit: repo.UnitInfo, coverage: 'unit' | 'scope', agendaPosition: number | null, t: Tally, period: Period, base: Period, hrefFor: HrefFor): Scorecard {
   const uid = coverage === 'unit' ? unit.id : null;
-  const ids = <T extends { id: string }>(xs: T[]) => xs.map((x) => x.id);
-  const tasksOf = (b?: TaskBucket) => g.tasks.filter((t) => b === undefined || t.bucket === b).map((t) => t.row.id);
-  const onTime = tasksOf('completed_on_time').length;
-  const late = tasksOf('completed_late').length;
-  const overdue = tasksOf('not_completed_overdue').length;
+  const k = t.tasks;
   const tasks =
-    g.tasks.length === 0
+    k.assigned === 0
       ? null
       : {
-          assigned: figure('tasks.assigned', 'task', tasksOf(), hrefFor('tasks.assigned', uid)),
-          completedOnTime: figure('tasks.completedOnTime', 'task', tasksOf('completed_on_time'), hrefFor('tasks.completedOnTime', uid)),
-          completedLate: figure('tasks.completedLate', 'task', tasksOf('completed_late'), hrefFor('tasks.completedLate', uid)),
-          notCompletedWithinDeadline: figure('tasks.notCompletedWithinDeadline', 'task', tasksOf('not_completed_within_deadline'), hrefFor('tasks.notCompletedWithinDeadline', uid)),
-          notCompletedOverdue: figure('tasks.notCompletedOverdue', 'task', tasksOf('not_completed_overdue'), hrefFor('tasks.notCompletedOverdue', uid)),
-          withoutDeadline: figure(
-            'tasks.withoutDeadline',
-            'task',
-            g.tasks.filter((t) => t.row.deadlineOn === null).map((t) => t.row.id),
-            hrefFor('tasks.withoutDeadline', uid),
-          ),
-          onTimeRate: rate(onTime, onTime + late + overdue),
+          assigned: figure('tasks.assigned', 'task', k.assigned, hrefFor('tasks.assigned', uid)),
+          completedOnTime: figure('tasks.completedOnTime', 'task', k.completed_on_time, hrefFor('tasks.completedOnTime', uid)),
+          completedLate: figure('tasks.completedLate', 'task', k.completed_late, hrefFor('tasks.completedLate', uid)),
+          notCompletedWithinDeadline: figure('tasks.notCompletedWithinDeadline', 'task', k.not_completed_within_deadline, hrefFor('tasks.notCompletedWithinDeadline', uid)),
+          notCompletedOverdue: figure('tasks.notCompletedOverdue', 'task', k.not_completed_overdue, hrefFor('tasks.notCompletedOverdue', uid)),
+          withoutDeadline: figure('tasks.withoutDeadline', 'task', k.withoutDeadline, hrefFor('tasks.withoutDeadline', uid)),
+          onTimeRate: rate(k.completed_on_time, k.completed_on_time + k.completed_late + k.not_completed_overdue),
         };
-  const answered = g.coordination.filter((c) => c.respondedAt !== null);
-  const unanswered = g.coordination.filter((c) => c.respondedAt === null);
-  const uniq = (xs: string[]) => [...new Set(xs)];
+  const c = t.coordination;
+  // Requests are counted per (task, unit): a unit is asked once per task.
   const coordination =
-    g.coordination.length === 0
+    c.requests === 0
       ? null
       : {
-          requests: figure('coordination.requests', 'task', uniq(g.coordination.map((c) => c.taskId)), hrefFor('coordination.requests', uid)),
-          answered: figure('coordination.answered', 'task', uniq(answered.map((c) => c.taskId)), hrefFor('coordination.answered', uid)),
-          unanswered: figure('coordination.unanswered', 'task', uniq(unanswered.map((c) => c.taskId)), hrefFor('coordination.unanswered', uid)),
-          medianHoursToAnswer: median(answered.map((c) => hoursBetween(c.requestedAt, c.respondedAt!))),
+          requests: figure('coordination.requests', 'task', c.requests, hrefFor('coordination.requests', uid)),
+          answered: figure('coordination.answered', 'task', c.answered, hrefFor('coordination.answered', uid)),
+          unanswered: figure('coordination.unanswered', 'task', c.requests - c.answered, hrefFor('coordination.unanswered', uid)),
+          medianHoursToAnswer: c.medianHours,
         };
-  // Requests are counted per (task, unit): a unit is asked once per task, so task ids are unique per unit.
-  if (coordination && coverage === 'scope') {
-    coordination.requests.value = g.coordination.length;
-    coordination.answered.value = answered.length;
-    coordination.unanswered.value = unanswered.length;
-  }
-  const cur = g.incidents.filter((i) => i.inCurrent);
-  const prev = g.incidents.filter((i) => i.inBase);
   const row = (category: IncidentCategory | null) => {
-    const c = cur.filter((i) => category === null || i.category === category);
-    const b = prev.filter((i) => category === null || i.category === category);
-    const pct = changePercent(c.length, b.length);
-    const test = comparePeriodCounts(c.length, b.length, { currentDays: daysIn(period), baseDays: daysIn(base) });
+    const counts = category === null ? [...t.incidents.values()] : [t.incidents.get(category)!];
+    const cur = counts.reduce((a, x) => a + x.current, 0);
+    const prev = counts.reduce((a, x) => a + x.base, 0);
+    const pct = changePercent(cur, prev);
+    const test = comparePeriodCounts(cur, prev, { currentDays: daysIn(period), baseDays: daysIn(base) });
     return {
       category,
       label: category === null ? 'Tổng số vụ việc' : CATEGORY_LABELS_VI[category],
-      current: figure('situations.current', 'incident', ids(c), hrefFor('situations.current', uid, category)),
-      base: figure('situations.base', 'incident', ids(b), hrefFor('situations.base', uid, category)),
-      comparison: { difference: c.length - b.length, percent: pct.percent, percentNote: pct.note, verdict: test.verdict, pValue: test.pValue === null ? null : Math.round(test.pValue * 10000) / 10000 },
+      current: figure('situations.current', 'incident', cur, hrefFor('situations.current', uid, category)),
+      base: figure('situations.base', 'incident', prev, hrefFor('situations.base', uid, category)),
+      comparison: { difference: cur - prev, percent: pct.percent, percentNote: pct.note, verdict: test.verdict, pValue: test.pValue === null ? null : Math.round(test.pValue * 10000) / 10000 },
     };
   };
-  const situations =
-    g.incidents.length === 0
-      ? null
-      : { total: row(null), byCategory: INCIDENT_CATEGORIES.filter((k) => g.incidents.some((i) => i.category === k)).map((k) => row(k)) };
-  const within = g.tips.filter((t) => t.withinDeadline);
-  const lateTips = g.tips.filter((t) => !t.withinDeadline);
+  const situations = t.incidents.size === 0 ? null : { total: row(null), byCategory: INCIDENT_CATEGORIES.filter((x) => t.incidents.has(x)).map((x) => row(x)) };
+  const p = t.tips;
   const tips =
-    g.tips.length === 0
+    p.resolved === 0
       ? null
       : {
-          resolved: figure('tips.resolved', 'tip', ids(g.tips), hrefFor('tips.resolved', uid)),
-          resolvedWithinDeadline: figure('tips.resolvedWithinDeadline', 'tip', ids(within), hrefFor('tips.resolvedWithinDeadline', uid)),
-          resolvedLate: figure('tips.resolvedLate', 'tip', ids(lateTips), hrefFor('tips.resolvedLate', uid)),
-          withinDeadlineRate: rate(within.length, g.tips.length),
+          resolved: figure('tips.resolved', 'tip', p.resolved, hrefFor('tips.resolved', uid)),
+          resolvedWithinDeadline: figure('tips.resolvedWithinDeadline', 'tip', p.within, hrefFor('tips.resolvedWithinDeadline', uid)),
+          resolvedLate: figure('tips.resolvedLate', 'tip', p.resolved - p.within, hrefFor('tips.resolvedLate', uid)),
+          withinDeadlineRate: rate(p.within, p.resolved),
         };
   return { unit: unitRef(unit), coverage, agendaPosition, tasks, coordination, situations, tips, campaignResults: null };
 }
-
-const forUnit = (g: Gathered, unitId: string): Omit<Gathered, 'units'> => ({
-  tasks: g.tasks.filter((t) => t.row.leadUnitId === unitId),
-  coordination: g.coordination.filter((c) => c.unitId === unitId),
-  incidents: g.incidents.filter((i) => i.leadUnitId === unitId),
-  tips: g.tips.filter((t) => t.handlingUnitId === unitId),
-});
 
 const isEmpty = (s: Scorecard) => s.tasks === null && s.coordination === null && s.situations === null && s.tips === null;
 
@@ -214,7 +244,12 @@ function hrefBuilder(spec: Spec): HrefFor {
   };
 }
 
-async function compileSpec(ctx: Ctx, actor: Actor, spec: Spec, opts: { unitId?: string | undefined; shownIn: ReturnType<typeof cycleAccess> | null; cycleRow: repo.CycleRow | null }): Promise<ReviewCompilation> {
+async function compileSpec(
+  ctx: Ctx,
+  actor: Actor,
+  spec: Spec,
+  opts: { unitId?: string | undefined; shownIn: ReturnType<typeof cycleAccess> | null; cycleRow: repo.CycleRow | null; progress?: CompileProgress | undefined },
+): Promise<ReviewCompilation> {
   const today = ctx.today();
   const base = samePeriodLastYear(spec.period);
   const cutoff = cutoffOf(spec.period, today);
@@ -228,10 +263,10 @@ async function compileSpec(ctx: Ctx, actor: Actor, spec: Spec, opts: { unitId?: 
         if (!u || !u.path.startsWith(spec.scopeUnit.path)) throw new DomainError('review.unit_outside_scope', { unitId: opts.unitId }, [{ path: 'querystring.unitId', code: 'unit_outside_scope' }]);
         if (!canSeeUnit(actor, u)) throw hiddenNotFound('unit', opts.unitId);
       }
-      const g = await gather(trx, spec, base, cutoff);
+      const g = await gather(trx, spec, base, cutoff, opts.progress ?? (() => {}));
       const hrefFor = hrefBuilder(spec);
       const agendaPos = new Map(spec.agenda.map((a) => [a.id, a.position]));
-      const ids = opts.unitId ? [opts.unitId] : [...g.units.keys()];
+      const ids = opts.unitId ? [opts.unitId] : [...g.byUnit.keys()];
       if (opts.unitId && !g.units.has(opts.unitId)) g.units.set(opts.unitId, (await repo.unitsByIds(trx, [opts.unitId])).get(opts.unitId)!);
       const units = ids
         .map((id) => g.units.get(id)!)
@@ -241,9 +276,9 @@ async function compileSpec(ctx: Ctx, actor: Actor, spec: Spec, opts: { unitId?: 
           const pb = agendaPos.get(b.id) ?? Number.MAX_SAFE_INTEGER;
           return pa !== pb ? pa - pb : compareVietnamese(a.name, b.name);
         });
-      const scorecards = units.map((u) => scorecard(u, 'unit', agendaPos.get(u.id) ?? null, forUnit(g, u.id), spec.period, base, hrefFor));
+      const scorecards = units.map((u) => scorecard(u, 'unit', agendaPos.get(u.id) ?? null, g.byUnit.get(u.id) ?? newTally(), spec.period, base, hrefFor));
       const whole = seesWholeCycle(actor, access);
-      const total = whole && !opts.unitId ? scorecard(spec.scopeUnit, 'scope', null, g, spec.period, base, hrefFor) : null;
+      const total = whole && !opts.unitId ? scorecard(spec.scopeUnit, 'scope', null, g.total, spec.period, base, hrefFor) : null;
       const actions = opts.cycleRow ? await actionsOfCycle(trx, actor, opts.cycleRow, today, opts.shownIn) : { recorded: [], carriedForward: [] };
       return {
         cycle: { id: spec.cycleId, kind: spec.kind, title: spec.title, state: spec.state, scopeUnit: unitRef(spec.scopeUnit), programme: spec.programme },
@@ -254,7 +289,6 @@ async function compileSpec(ctx: Ctx, actor: Actor, spec: Spec, opts: { unitId?: 
         definitions: DEFINITIONS,
         significance: { test: SIGNIFICANCE_TEST, alpha: ALPHA, minTotal: MIN_TOTAL_FOR_TREND },
         minBaseForPercent: MIN_BASE_FOR_PERCENT,
-        limits: { recordIdsPerFigure: RECORD_IDS_PER_FIGURE },
         agenda: spec.agenda.filter((a) => whole || canSeeUnit(actor, a)).map((a) => ({ position: a.position, unit: unitRef(a) })),
         scorecards,
         total,
@@ -281,9 +315,9 @@ async function specOfCycle(db: Db | Tx, c: repo.CycleRow): Promise<Spec> {
  * Compile a review cycle from the records (GET /reviews/:id/compilation). 404 when the cycle, or
  * the unit asked for, lies outside the viewer's scope.
  */
-export async function compileReview(ctx: Ctx, actor: Actor, cycleId: string, q: CompilationQuery = {}): Promise<ReviewCompilation> {
+export async function compileReview(ctx: Ctx, actor: Actor, cycleId: string, q: CompilationQuery = {}, progress?: CompileProgress): Promise<ReviewCompilation> {
   const c = await loadVisibleCycle(ctx.db, actor, cycleId);
-  return compileSpec(ctx, actor, await specOfCycle(ctx.db, c), { unitId: q.unitId, shownIn: cycleAccess(c), cycleRow: c });
+  return compileSpec(ctx, actor, await specOfCycle(ctx.db, c), { unitId: q.unitId, shownIn: cycleAccess(c), cycleRow: c, progress });
 }
 
 /** Compile without a stored cycle (CLI `reviews compile --period …`): same rules, no actions, no agenda. */
@@ -324,29 +358,33 @@ export async function reviewFigureRecords(ctx: Ctx, actor: Actor, cycleId: strin
         if (!canSeeUnit(actor, u)) throw hiddenNotFound('unit', q.unitId);
         unit = u;
       }
-      const all = await gather(trx, spec, base, cutoff);
-      const g = q.unitId ? forUnit(all, q.unitId) : all;
-      const name = (id: string) => all.units.get(id)?.name ?? '';
+      const range: repo.CompilationRange = { scopePath: spec.scopeUnit.path, period: spec.period, cutoff };
       const f = q.figure;
-      const taskItems = (xs: { row: repo.ProgrammeTaskRow }[]) =>
-        xs.map(({ row }) => ({ kind: 'task' as const, id: row.id, code: taskCode(row.number), title: row.title, unitName: name(row.leadUnitId), on: row.deadlineOn, href: `/tasks/${row.id}` }));
+      const only = { unitId: q.unitId };
       let items: ReviewRecordList['items'];
+      let unitIds: string[];
       if (f.startsWith('tasks.')) {
-        const bucket = ({ 'tasks.completedOnTime': 'completed_on_time', 'tasks.completedLate': 'completed_late', 'tasks.notCompletedWithinDeadline': 'not_completed_within_deadline', 'tasks.notCompletedOverdue': 'not_completed_overdue' } as Record<string, TaskBucket>)[f];
-        items = taskItems(g.tasks.filter((t) => (f === 'tasks.withoutDeadline' ? t.row.deadlineOn === null : bucket === undefined || t.bucket === bucket)));
+        const bucket = ({ 'tasks.completedOnTime': 'completed_on_time', 'tasks.completedLate': 'completed_late', 'tasks.notCompletedWithinDeadline': 'not_completed_within_deadline', 'tasks.notCompletedOverdue': 'not_completed_overdue' } as Partial<Record<ReviewFigureKey, TaskBucket>>)[f];
+        const rows = await repo.programmeTaskRecords(trx, programmeIds(spec), range, { ...only, bucket, withoutDeadline: f === 'tasks.withoutDeadline' });
+        unitIds = rows.map((r) => r.leadUnitId);
+        items = rows.map((row) => ({ kind: 'task' as const, id: row.id, code: taskCode(row.number), title: row.title, unitName: row.leadUnitId, on: row.deadlineOn, href: `/tasks/${row.id}` }));
       } else if (f.startsWith('coordination.')) {
-        items = g.coordination
-          .filter((r) => f === 'coordination.requests' || (f === 'coordination.answered') === (r.respondedAt !== null))
-          .map((r) => ({ kind: 'task' as const, id: r.taskId, code: taskCode(r.number), title: r.title, unitName: name(r.unitId), on: r.requestedAt.toISOString().slice(0, 10), href: `/tasks/${r.taskId}` }));
+        const rows = await repo.coordinationRecords(trx, programmeIds(spec), range, { ...only, answered: f === 'coordination.requests' ? undefined : f === 'coordination.answered' });
+        unitIds = rows.map((r) => r.unitId);
+        items = rows.map((r) => ({ kind: 'task' as const, id: r.taskId, code: taskCode(r.number), title: r.title, unitName: r.unitId, on: r.requestedAt.toISOString().slice(0, 10), href: `/tasks/${r.taskId}` }));
       } else if (f.startsWith('situations.')) {
-        items = g.incidents
-          .filter((i) => (f === 'situations.current' ? i.inCurrent : i.inBase) && (!q.category || i.category === q.category))
-          .map((i) => ({ kind: 'incident' as const, id: i.id, code: incidentCode(i.number), title: i.title, unitName: name(i.leadUnitId), on: i.occurredOn, href: `/incidents/${i.id}` }));
+        const rows = await repo.incidentRecords(trx, spec.scopeUnit.path, f === 'situations.current' ? spec.period : base, { ...only, category: q.category });
+        unitIds = rows.map((r) => r.leadUnitId);
+        items = rows.map((i) => ({ kind: 'incident' as const, id: i.id, code: incidentCode(i.number), title: i.title, unitName: i.leadUnitId, on: i.occurredOn, href: `/incidents/${i.id}` }));
       } else {
-        items = g.tips
-          .filter((t) => f === 'tips.resolved' || (f === 'tips.resolvedWithinDeadline') === t.withinDeadline)
-          .map((t) => ({ kind: 'tip' as const, id: t.id, code: t.trackingCode, title: `${OUTCOME_VI[t.outcomeKind] ?? t.outcomeKind} (hạn ${viDate(t.dueOn)})`, unitName: name(t.handlingUnitId), on: t.decidedOn, href: `/tips/${t.id}` }));
+        const tips: Awaited<ReturnType<typeof withTimeliness>> = [];
+        await eachDecidedTip(trx, spec.scopeUnit.path, spec.period, only, (rows) => tips.push(...rows.filter((t) => f === 'tips.resolved' || (f === 'tips.resolvedWithinDeadline') === t.withinDeadline)));
+        unitIds = tips.map((t) => t.handlingUnitId);
+        items = tips.map((t) => ({ kind: 'tip' as const, id: t.id, code: t.trackingCode, title: `${OUTCOME_VI[t.outcomeKind] ?? t.outcomeKind} (hạn ${viDate(t.dueOn)})`, unitName: t.handlingUnitId, on: t.decidedOn, href: `/tips/${t.id}` }));
       }
+      // unitName holds the unit id until here: one lookup for the names.
+      const names = await repo.unitsByIds(trx, unitIds);
+      items = items.map((x) => ({ ...x, unitName: names.get(x.unitName)?.name ?? '' }));
       return { figure: f, unit: unitRef(unit), period: presentPeriod(f === 'situations.base' ? base : spec.period), items };
     });
 }

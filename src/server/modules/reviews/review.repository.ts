@@ -5,6 +5,7 @@ import { escapeLike } from '../../kernel/text.ts';
 import { unitInScope } from '../../db/scope.ts';
 import { isAdmin } from '../../kernel/actor.ts';
 import { visibleCyclesScope } from './review.policy.ts';
+import type { TaskBucket } from './review.ts';
 
 /** Every SQL statement of the reviews module. */
 
@@ -381,17 +382,66 @@ export async function updateActionRow(trx: Tx, id: string, version: number, chan
 }
 
 // ── Compilation data (read in one transaction) ──────────────────────────────────────────────
+//
+// The compilation counts in SQL (grouped by unit) and lists records only for a drill-down, so its
+// cost grows with the number of units, not with the number of records (bench/README.md, reviews).
 
 export interface Programme {
   documentIds: readonly string[];
   conferenceIds: readonly string[];
 }
 
-export interface ProgrammeTaskRow {
-  id: string;
-  number: number;
-  title: string;
-  leadUnitId: string;
+export interface CompilationRange {
+  scopePath: string;
+  period: { from: string; to: string };
+  cutoff: string;
+}
+
+const uuids = (ids: readonly string[]) => sql.join(ids.map((d) => sql`${d}::uuid`));
+
+/**
+ * SQL condition: the task `t`, or one of its ancestors (ids in its materialised path), is linked to
+ * a programme document or to a conclusion item of a programme conference — so subtasks cascaded
+ * from a programme task belong to the programme. The programme's root tasks are an uncorrelated
+ * sub-select, hashed once per query; each task then looks up its own path's ids in it.
+ */
+function inProgramme(p: Programme) {
+  const ors = [];
+  if (p.documentIds.length) ors.push(sql`r.document_id in (${uuids(p.documentIds)})`);
+  if (p.conferenceIds.length) ors.push(sql`r.conference_item_id in (select ci.id from conference_items ci where ci.conference_id in (${uuids(p.conferenceIds)}))`);
+  if (ors.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`exists (select 1 from unnest(string_to_array(trim(both '/' from t.path), '/')::uuid[]) as anc(id)
+    where anc.id in (select r.id from tasks r where ${sql.join(ors, sql` or `)}))`;
+}
+
+
+interface BucketColumns {
+  state: string;
+  assignedOn: string;
+  deadlineOn: string;
+  submittedOn: string;
+  completedOn: string;
+}
+const TASK_BUCKET_COLUMNS: BucketColumns = { state: 't.state', assignedOn: 't.assigned_on', deadlineOn: 't.deadline_on', submittedOn: 't.submitted_on', completedOn: 't.completed_on' };
+
+/**
+ * The exact SQL mirror of `taskInPeriod` and `classifyTaskAt` (review.ts): the task's bucket at the
+ * cut-off, or null when it does not belong to the period. A table-driven test asserts both agree
+ * (test/integration/reviews-buckets.test.ts).
+ */
+export function taskBucketSql(period: { from: string; to: string }, cutoff: string, c: BucketColumns = TASK_BUCKET_COLUMNS) {
+  const r = (x: string) => sql.ref(x);
+  const done = sql`(case when ${r(c.state)} = 'completed' then coalesce(${r(c.submittedOn)}, ${r(c.completedOn)}) end)`;
+  return sql<TaskBucket | null>`(case
+    when ${r(c.state)} = 'cancelled' or ${r(c.assignedOn)} > ${period.to}::date then null
+    when ${done} < ${period.from}::date then null
+    when ${done} <= ${cutoff}::date then (case when ${r(c.deadlineOn)} is not null and ${done} > ${r(c.deadlineOn)} then 'completed_late' else 'completed_on_time' end)
+    when ${r(c.deadlineOn)} < ${cutoff}::date then 'not_completed_overdue'
+    else 'not_completed_within_deadline'
+  end)`;
+}
+
+export interface BucketProbe {
   state: string;
   assignedOn: string;
   deadlineOn: string | null;
@@ -399,72 +449,126 @@ export interface ProgrammeTaskRow {
   completedOn: string | null;
 }
 
-/**
- * SQL condition: the task `t`, or one of its ancestors (ids in its materialised path), is linked to
- * a programme document or to a conclusion item of a programme conference — so subtasks cascaded
- * from a programme task belong to the programme.
- */
-function inProgramme(p: Programme) {
-  const ors = [];
-  if (p.documentIds.length) ors.push(sql`r.document_id in (${sql.join(p.documentIds.map((d) => sql`${d}::uuid`))})`);
-  if (p.conferenceIds.length)
-    ors.push(sql`r.conference_item_id in (select ci.id from conference_items ci where ci.conference_id in (${sql.join(p.conferenceIds.map((d) => sql`${d}::uuid`))}))`);
-  if (ors.length === 0) return sql<boolean>`false`;
-  return sql<boolean>`exists (select 1 from tasks r where r.id = any(string_to_array(trim(both '/' from t.path), '/')::uuid[]) and (${sql.join(ors, sql` or `)}))`;
+/** Evaluate `taskBucketSql` over literal rows (for the TS/SQL agreement test). */
+export async function bucketsInSql(db: Q, rows: BucketProbe[], period: { from: string; to: string }, cutoff: string): Promise<(TaskBucket | null)[]> {
+  if (rows.length === 0) return [];
+  const values = sql.join(rows.map((p, i) => sql`(${i}::int, ${p.state}::text, ${p.assignedOn}::date, ${p.deadlineOn}::date, ${p.submittedOn}::date, ${p.completedOn}::date)`));
+  const expr = taskBucketSql(period, cutoff, { state: 'v.state', assignedOn: 'v.assigned_on', deadlineOn: 'v.deadline_on', submittedOn: 'v.submitted_on', completedOn: 'v.completed_on' });
+  const r = await sql<{ bucket: TaskBucket | null }>`select ${expr} as bucket from (values ${values}) as v(i, state, assigned_on, deadline_on, submitted_on, completed_on) order by v.i`.execute(db);
+  return r.rows.map((x) => x.bucket);
 }
 
-/** Programme tasks led by units of the scope subtree, assigned on or before `to`, not cancelled. */
-export async function programmeTasks(db: Q, p: Programme, scopePath: string, to: string): Promise<ProgrammeTaskRow[]> {
-  const rows = await db
-    .selectFrom('tasks as t')
-    .innerJoin('units as lu', 'lu.id', 't.lead_unit_id')
-    .select([
-      't.id',
-      't.number',
-      't.title',
-      't.lead_unit_id as leadUnitId',
-      't.state',
-      sql<string>`to_char(t.assigned_on, 'YYYY-MM-DD')`.as('assignedOn'),
-      sql<string | null>`to_char(t.deadline_on, 'YYYY-MM-DD')`.as('deadlineOn'),
-      sql<string | null>`to_char(t.submitted_on, 'YYYY-MM-DD')`.as('submittedOn'),
-      sql<string | null>`to_char(t.completed_on, 'YYYY-MM-DD')`.as('completedOn'),
-    ])
-    .where('lu.path', 'like', `${escapeLike(scopePath)}%`)
-    .where('t.state', '<>', 'cancelled')
-    .where('t.assigned_on', '<=', to)
-    .where(() => inProgramme(p))
-    .orderBy('t.number')
-    .execute();
-  return rows.map((r) => ({ ...r, number: Number(r.number) }));
+/** Programme tasks of the scope in the period with their bucket (a sub-query over `t`). */
+function programmeTasksSql(p: Programme, r: CompilationRange) {
+  return sql`select t.id, t.number, t.title, t.lead_unit_id, t.deadline_on, ${taskBucketSql(r.period, r.cutoff)} as bucket
+    from tasks t join units lu on lu.id = t.lead_unit_id
+    where lu.path like ${`${escapeLike(r.scopePath)}%`} and t.state <> 'cancelled' and t.assigned_on <= ${r.period.to}::date and ${inProgramme(p)}`;
 }
 
-export interface CoordinationRow {
+export interface TaskCountRow {
+  unitId: string;
+  bucket: TaskBucket;
+  n: number;
+  withoutDeadline: number;
+}
+
+/** Programme tasks in the period by lead unit and bucket. */
+export async function programmeTaskCounts(db: Q, p: Programme, r: CompilationRange): Promise<TaskCountRow[]> {
+  const q = await sql<{ unitId: string; bucket: TaskBucket; n: number; withoutDeadline: number }>`
+    select x.lead_unit_id as "unitId", x.bucket, count(*)::int as n, (count(*) filter (where x.deadline_on is null))::int as "withoutDeadline"
+    from (${programmeTasksSql(p, r)}) x where x.bucket is not null group by 1, 2`.execute(db);
+  return q.rows.map((x) => ({ ...x, n: Number(x.n), withoutDeadline: Number(x.withoutDeadline) }));
+}
+
+export interface TaskRecordRow {
+  id: string;
+  number: number;
+  title: string;
+  leadUnitId: string;
+  deadlineOn: string | null;
+}
+
+/** The programme tasks behind one task figure (drill-down): optionally one lead unit, one bucket, or those without a deadline. */
+export async function programmeTaskRecords(db: Q, p: Programme, r: CompilationRange, f: { unitId?: string | undefined; bucket?: TaskBucket | undefined; withoutDeadline?: boolean }): Promise<TaskRecordRow[]> {
+  const q = await sql<{ id: string; number: number; title: string; leadUnitId: string; deadlineOn: string | null }>`
+    select x.id, x.number, x.title, x.lead_unit_id as "leadUnitId", to_char(x.deadline_on, 'YYYY-MM-DD') as "deadlineOn"
+    from (${programmeTasksSql(p, r)}) x
+    where x.bucket is not null
+      ${f.unitId ? sql`and x.lead_unit_id = ${f.unitId}::uuid` : sql``}
+      ${f.bucket ? sql`and x.bucket = ${f.bucket}` : sql``}
+      ${f.withoutDeadline ? sql`and x.deadline_on is null` : sql``}
+    order by x.number`.execute(db);
+  return q.rows.map((x) => ({ ...x, number: Number(x.number) }));
+}
+
+/** Coordination requests of programme tasks made in the period (Asia/Ho_Chi_Minh days) to units of the scope. */
+function coordinationSql(p: Programme, r: CompilationRange) {
+  return sql`select tc.task_id, tc.unit_id, tc.requested_at, tc.responded_at, t.number, t.title
+    from task_coordinators tc join tasks t on t.id = tc.task_id join units cu on cu.id = tc.unit_id
+    where cu.path like ${`${escapeLike(r.scopePath)}%`} and t.state <> 'cancelled'
+      and (tc.requested_at at time zone 'Asia/Ho_Chi_Minh')::date between ${r.period.from}::date and ${r.period.to}::date
+      and ${inProgramme(p)}`;
+}
+
+export interface CoordinationCountRow {
+  /** null = the whole scope. */
+  unitId: string | null;
+  requests: number;
+  answered: number;
+  /** Median hours from request to answer over the answered requests, one decimal; null when none answered. */
+  medianHours: number | null;
+}
+
+/** Requests, answers and the median answer time per asked unit and for the whole scope (grouping sets). */
+export async function coordinationCounts(db: Q, p: Programme, r: CompilationRange): Promise<CoordinationCountRow[]> {
+  const q = await sql<{ unitId: string | null; requests: number; answered: number; medianHours: string | number | null }>`
+    select x.unit_id as "unitId", count(*)::int as requests, count(x.responded_at)::int as answered,
+      round((percentile_cont(0.5) within group (order by extract(epoch from (x.responded_at - x.requested_at)) / 3600))::numeric, 1) as "medianHours"
+    from (${coordinationSql(p, r)}) x group by grouping sets ((x.unit_id), ())`.execute(db);
+  return q.rows.map((x) => ({ unitId: x.unitId, requests: Number(x.requests), answered: Number(x.answered), medianHours: x.medianHours === null ? null : Number(x.medianHours) }));
+}
+
+export interface CoordinationRecordRow {
   taskId: string;
   number: number;
   title: string;
   unitId: string;
   requestedAt: Date;
-  respondedAt: Date | null;
 }
 
-/** Coordination requests of programme tasks made in the period (Asia/Ho_Chi_Minh days) to units of the scope. */
-export async function coordinationRequests(db: Q, p: Programme, scopePath: string, from: string, to: string): Promise<CoordinationRow[]> {
-  const rows = await db
-    .selectFrom('task_coordinators as tc')
-    .innerJoin('tasks as t', 't.id', 'tc.task_id')
-    .innerJoin('units as cu', 'cu.id', 'tc.unit_id')
-    .select(['tc.task_id as taskId', 't.number', 't.title', 'tc.unit_id as unitId', 'tc.requested_at as requestedAt', 'tc.responded_at as respondedAt'])
-    .where('cu.path', 'like', `${escapeLike(scopePath)}%`)
-    .where('t.state', '<>', 'cancelled')
-    .where(sql<boolean>`(tc.requested_at at time zone 'Asia/Ho_Chi_Minh')::date between ${from}::date and ${to}::date`)
-    .where(() => inProgramme(p))
-    .orderBy('tc.requested_at')
-    .orderBy('tc.task_id')
-    .execute();
-  return rows.map((r) => ({ ...r, number: Number(r.number), requestedAt: new Date(r.requestedAt), respondedAt: r.respondedAt ? new Date(r.respondedAt) : null }));
+/** The requests behind one coordination figure (drill-down). */
+export async function coordinationRecords(db: Q, p: Programme, r: CompilationRange, f: { unitId?: string | undefined; answered?: boolean | undefined }): Promise<CoordinationRecordRow[]> {
+  const q = await sql<{ taskId: string; number: number; title: string; unitId: string; requestedAt: Date | string }>`
+    select x.task_id as "taskId", x.number, x.title, x.unit_id as "unitId", x.requested_at as "requestedAt"
+    from (${coordinationSql(p, r)}) x
+    where true ${f.unitId ? sql`and x.unit_id = ${f.unitId}::uuid` : sql``}
+      ${f.answered === undefined ? sql`` : f.answered ? sql`and x.responded_at is not null` : sql`and x.responded_at is null`}
+    order by x.requested_at, x.task_id`.execute(db);
+  return q.rows.map((x) => ({ ...x, number: Number(x.number), requestedAt: new Date(x.requestedAt) }));
 }
 
-export interface IncidentRow {
+export interface IncidentCountRow {
+  unitId: string;
+  category: string;
+  /** In the period / in its comparison base: for periods longer than a year the two overlap, and a situation counts in both. */
+  current: number;
+  base: number;
+}
+
+/** Situations led by units of the scope, by lead unit and category, in the period and in the base (merged duplicates counted once, as the one kept). */
+export async function incidentCounts(db: Q, scopePath: string, cur: { from: string; to: string }, base: { from: string; to: string }): Promise<IncidentCountRow[]> {
+  const q = await sql<{ unitId: string; category: string; current: number; base: number }>`
+    select i.lead_unit_id as "unitId", i.category,
+      (count(*) filter (where i.occurred_on between ${cur.from}::date and ${cur.to}::date))::int as current,
+      (count(*) filter (where i.occurred_on between ${base.from}::date and ${base.to}::date))::int as base
+    from incidents i join units lu on lu.id = i.lead_unit_id
+    where lu.path like ${`${escapeLike(scopePath)}%`} and i.merged_into_id is null
+      and (i.occurred_on between ${cur.from}::date and ${cur.to}::date or i.occurred_on between ${base.from}::date and ${base.to}::date)
+    group by 1, 2`.execute(db);
+  return q.rows.map((x) => ({ ...x, current: Number(x.current), base: Number(x.base) }));
+}
+
+export interface IncidentRecordRow {
   id: string;
   number: number;
   title: string;
@@ -473,15 +577,18 @@ export interface IncidentRow {
   leadUnitId: string;
 }
 
-/** Situations led by units of the scope that occurred in either range (merged duplicates counted once, as the one kept). */
-export async function incidentsLed(db: Q, scopePath: string, cur: { from: string; to: string }, base: { from: string; to: string }): Promise<IncidentRow[]> {
+/** The situations behind one situation figure (drill-down): those of the range, optionally one lead unit and one category. */
+export async function incidentRecords(db: Q, scopePath: string, range: { from: string; to: string }, f: { unitId?: string | undefined; category?: string | undefined }): Promise<IncidentRecordRow[]> {
   const rows = await db
     .selectFrom('incidents as i')
     .innerJoin('units as lu', 'lu.id', 'i.lead_unit_id')
     .select(['i.id', 'i.number', 'i.title', 'i.category', sql<string>`to_char(i.occurred_on, 'YYYY-MM-DD')`.as('occurredOn'), 'i.lead_unit_id as leadUnitId'])
     .where('lu.path', 'like', `${escapeLike(scopePath)}%`)
     .where('i.merged_into_id', 'is', null)
-    .where((eb) => eb.or([eb.between('i.occurred_on', cur.from, cur.to), eb.between('i.occurred_on', base.from, base.to)]))
+    .where('i.occurred_on', '>=', range.from)
+    .where('i.occurred_on', '<=', range.to)
+    .$if(!!f.unitId, (q) => q.where('i.lead_unit_id', '=', f.unitId!))
+    .$if(!!f.category, (q) => q.where('i.category', '=', f.category!))
     .orderBy('i.occurred_on')
     .orderBy('i.number')
     .execute();
@@ -499,18 +606,29 @@ export interface TipDecisionRow {
 }
 
 /**
- * Tips handled by units of the scope with a decision of art. 147(1) dated in the period. (The tips
- * tables are typed inside the tips module, so this read is plain SQL over the columns it needs.)
+ * Tips handled by units of the scope with a decision of art. 147(1) dated in the period, in pages
+ * (keyset on decision date and id, `after` = the last row of the previous page) so that a city's
+ * five years are never held in memory at once. (The tips tables are typed inside the tips module,
+ * so this read is plain SQL over the columns it needs.)
  */
-export async function tipsDecided(db: Q, scopePath: string, from: string, to: string): Promise<TipDecisionRow[]> {
+export async function tipsDecided(
+  db: Q,
+  scopePath: string,
+  period: { from: string; to: string },
+  page: { after: { decidedOn: string; id: string } | null; limit: number },
+  f: { unitId?: string | undefined } = {},
+): Promise<TipDecisionRow[]> {
   const r = await sql<{ id: string; trackingCode: string; handlingUnitId: string; receivedAt: Date | string; remote: boolean; outcomeKind: string; decidedOn: string }>`
     select t.id, t.tracking_code as "trackingCode", t.handling_unit_id as "handlingUnitId", t.received_at as "receivedAt", t.remote,
            t.outcome_kind as "outcomeKind", to_char(t.outcome_decided_on, 'YYYY-MM-DD') as "decidedOn"
     from tips t join units hu on hu.id = t.handling_unit_id
     where hu.path like ${`${escapeLike(scopePath)}%`}
       and t.outcome_kind is not null
-      and t.outcome_decided_on between ${from}::date and ${to}::date
-    order by t.outcome_decided_on, t.id`.execute(db);
+      and t.outcome_decided_on between ${period.from}::date and ${period.to}::date
+      ${f.unitId ? sql`and t.handling_unit_id = ${f.unitId}::uuid` : sql``}
+      ${page.after ? sql`and (t.outcome_decided_on, t.id) > (${page.after.decidedOn}::date, ${page.after.id}::uuid)` : sql``}
+    order by t.outcome_decided_on, t.id
+    limit ${page.limit}`.execute(db);
   return r.rows.map((x) => ({ ...x, receivedAt: new Date(x.receivedAt) }));
 }
 
@@ -519,7 +637,7 @@ export async function tipClockEvents(db: Q, tipIds: readonly string[]): Promise<
   if (tipIds.length === 0) return [];
   const r = await sql<{ tipId: string; kind: string; data: unknown }>`
     select tip_id as "tipId", kind, data from tip_events
-    where tip_id in (${sql.join(tipIds.map((id) => sql`${id}::uuid`))})
+    where tip_id in (${uuids(tipIds)})
       and kind in ('extended', 'suspended', 'restored', 'decided')
     order by at, id`.execute(db);
   return r.rows;

@@ -8,7 +8,6 @@ import {
   classifyTaskAt,
   cutoffOf,
   isCarriedForward,
-  median,
   resolveReviewPeriod,
   type ReviewTaskFacts,
   type TaskBucket,
@@ -87,16 +86,6 @@ describe('classifyTaskAt (cut-off 2026-03-31)', () => {
     ['returned, past deadline', { state: 'returned', submittedOn: '2026-03-10' }, 'not_completed_overdue'],
     ['paused, deadline after cut-off', { state: 'paused', deadlineOn: '2026-04-15' }, 'not_completed_within_deadline'],
   ])('%s → %s', (_l, o, expected) => expect(classifyTaskAt(task(o), C)).toBe(expected));
-});
-
-describe('median', () => {
-  it.each<[number[], number | null]>([
-    [[], null],
-    [[5], 5],
-    [[3, 1, 2], 2],
-    [[4, 1, 3, 2], 2.5],
-    [[10, 10, 200], 10],
-  ])('%j → %s', (v, m) => expect(median(v)).toBe(m));
 });
 
 describe('tipDecisionTimeliness (BLTTHS art. 147)', () => {

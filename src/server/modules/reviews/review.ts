@@ -82,19 +82,6 @@ export function classifyTaskAt(t: ReviewTaskFacts, cutoff: string): TaskBucket {
   return t.deadlineOn !== null && t.deadlineOn < cutoff ? 'not_completed_overdue' : 'not_completed_within_deadline';
 }
 
-// ── Coordination ────────────────────────────────────────────────────────────────────────────
-
-/** Median of a list (mean of the two middle values for an even count); null when empty. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-/** Hours between a request and its answer, one decimal. */
-export const hoursBetween = (from: Date, to: Date): number => Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 10) / 10;
-
 // ── Tips ────────────────────────────────────────────────────────────────────────────────────
 
 /** Legal basis of the tips figure. */
