@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008_situation_links.ts';
 import * as m0009 from './migrations/0009_reviews.ts';
 import * as m0011 from './migrations/0011_campaigns.ts';
 import * as m0012 from './migrations/0012_awards.ts';
+import * as m0013 from './migrations/0013_report_runs.ts';
 
 /** Forward-only migrations, listed in order. Add new files here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_reviews': m0009,
   '0011_campaigns': m0011,
   '0012_awards': m0012,
+  '0013_report_runs': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -490,6 +490,27 @@ export interface ReviewActionEventsTable {
   at: Generated<Date>;
 }
 
+/** Report runs: official documents generated in the background (migration 0013). */
+export interface ReportRunsTable {
+  id: Generated<string>;
+  kind: string;
+  entity_id: string;
+  input: unknown;
+  issue: boolean;
+  requested_by: string;
+  state: Generated<string>;
+  step: string | null;
+  error_code: string | null;
+  error_params: unknown;
+  filename: string | null;
+  bytes: Buffer | null;
+  number_symbol: string | null;
+  document_id: string | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
 /** Campaigns and the mass movement (migration 0011). */
 export interface CampaignTemplatesTable {
   id: Generated<string>;
@@ -649,6 +670,7 @@ export interface DB {
   review_agenda: ReviewAgendaTable;
   review_actions: ReviewActionsTable;
   review_action_events: ReviewActionEventsTable;
+  report_runs: ReportRunsTable;
 }
 
 export type Db = Kysely<DB>;

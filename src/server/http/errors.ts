@@ -23,6 +23,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'organisation.duplicate_code': 409,
   'accounts.duplicate_username': 409,
   'document.duplicate_number': 409,
+  'report.run_not_ready': 409,
+  'report.jobs_unavailable': 503,
   'document.duplicate_relation': 409,
   'document.clause_in_use': 409,
   'conference.item_in_use': 409,

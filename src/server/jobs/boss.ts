@@ -17,6 +17,7 @@ import type { Tx } from '../db/schema.ts';
 export const QUEUES = {
   reminders: 'tasks.reminders',
   email: 'email.send',
+  reports: 'reports.generate',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -91,7 +91,7 @@ export async function startJobs(rt: JobsRuntime, opts: StartJobsOptions = {}): P
       for (const def of JOBS) {
         if (def.schedule) await boss.schedule(def.name, def.schedule.cron, {}, { tz: def.schedule.tz });
         else await boss.unschedule(def.name);
-        await boss.work<Record<string, unknown>>(def.name, { pollingIntervalSeconds: poll, batchSize: def.batchSize }, async (jobs) => {
+        await boss.work<Record<string, unknown>>(def.name, { pollingIntervalSeconds: Math.min(poll, def.pollSeconds ?? poll), batchSize: def.batchSize }, async (jobs) => {
           // Each job of a batch succeeds or fails on its own: a failed one is handed back for a
           // retry, the others are completed by pg-boss when this returns.
           for (const job of jobs) {

@@ -5,6 +5,7 @@ import type { Ctx } from '../kernel/context.ts';
 import { deliverNotificationEmail, type Mailer } from '../modules/notifications/notification.mail.ts';
 import { scanTaskReminders } from '../modules/tasks/task.reminders.ts';
 import { tipDeadlineJob } from '../modules/tips/tip.reminders.ts';
+import { runReportJob } from '../modules/reports/report-run.service.ts';
 import { QUEUES, type QueueName } from './boss.ts';
 
 /**
@@ -27,6 +28,8 @@ export interface JobDefinition {
   schedule?: { cron: string; tz: string };
   /** Jobs fetched per poll. */
   batchSize: number;
+  /** Poll this queue at least this often (seconds), for jobs a user is waiting for. */
+  pollSeconds?: number;
   handler: (deps: JobDeps, data: Record<string, unknown>) => Promise<unknown>;
 }
 
@@ -56,4 +59,13 @@ export const JOBS: readonly JobDefinition[] = [
     },
   },
   tipDeadlineJob,
+  {
+    name: QUEUES.reports,
+    // A user is waiting: polled every second. One report at a time per process (the embedded
+    // database has one connection). One retry, which only marks a run interrupted by a stop.
+    queue: { policy: 'standard', retryLimit: 1, retryDelay: 5, expireInSeconds: 3600 },
+    batchSize: 1,
+    pollSeconds: 1,
+    handler: ({ ctx }, data) => runReportJob(ctx, String(data.runId)),
+  },
 ];

@@ -97,25 +97,32 @@ export async function resolveSession(ctx: Ctx, sessionToken: string): Promise<Re
     await repo.deleteSession(ctx.db, id);
     return null;
   }
-  const user = await repo.findUserById(ctx.db, s.userId);
-  if (!user || user.disabled) return null;
-  const { scope, communes } = await repo.scopesOf(ctx.db, [user.id]);
-  const scopeUnitIds = [...new Set([user.unitId, ...(scope.get(user.id) ?? [])])];
+  const actor = await actorOfUser(ctx.db, s.userId);
+  if (!actor) return null;
   // Touch at most once a minute to keep writes off the hot path.
   if (ctx.now().getTime() - s.lastSeenAt.getTime() > 60_000) await repo.touchSession(ctx.db, id);
+  return { sessionId: id, csrfToken: s.csrfToken, actor };
+}
+
+/**
+ * The actor of a user as of now (roles, unit, scope), or null when the user is unknown or disabled.
+ * Sessions resolve through it, and so do jobs that act for the user who asked (report runs): the
+ * job sees what the user may see when it runs, not when it was queued.
+ */
+export async function actorOfUser(db: Ctx['db'], userId: string): Promise<Actor | null> {
+  const user = await repo.findUserById(db, userId);
+  if (!user || user.disabled) return null;
+  const { scope, communes } = await repo.scopesOf(db, [user.id]);
+  const scopeUnitIds = [...new Set([user.unitId, ...(scope.get(user.id) ?? [])])];
   return {
-    sessionId: id,
-    csrfToken: s.csrfToken,
-    actor: {
-      kind: 'user',
-      userId: user.id,
-      username: user.username,
-      unitId: user.unitId,
-      roles: user.roles as Role[],
-      scopeUnitIds,
-      scopePaths: await pathsOf(ctx.db, scopeUnitIds),
-      communeCodes: communes.get(user.id) ?? [],
-    },
+    kind: 'user',
+    userId: user.id,
+    username: user.username,
+    unitId: user.unitId,
+    roles: user.roles as Role[],
+    scopeUnitIds,
+    scopePaths: await pathsOf(db, scopeUnitIds),
+    communeCodes: communes.get(user.id) ?? [],
   };
 }
 

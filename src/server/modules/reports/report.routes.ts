@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuid } from '../../../contracts/common.ts';
-import { assignmentListQuery, issueReportInput, reportOptions } from '../../../contracts/reports.ts';
+import { assignmentListQuery, issueReportInput, reportOptions, reportRunSchema, startReportRunInput } from '../../../contracts/reports.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { RouteDeps } from '../../http/routes.ts';
 import { DOCX_MIME } from './official-document.ts';
 import { assignmentListDocx, conclusionNoticeDocx, type GeneratedReport } from './report.service.ts';
 import { reviewReportDocx } from './review-report.service.ts';
+import { getReportRun, reportRunFile, requestReviewReport } from './report-run.service.ts';
 
 const idParams = z.object({ id: uuid });
 
@@ -43,4 +44,14 @@ export function reportRoutes(api: FastifyInstance, { ctx }: RouteDeps): void {
   r.post('/reviews/:id/report.docx', { schema: { tags, summary: 'Issue the review report: number in the register, registry entry with the file, DOCX', params: idParams, body: issueReportInput } }, async (req, reply) =>
     sendDocx(reply, await reviewReportDocx(ctx, actorOf(req), req.params.id, req.body, req.body), 201),
   );
+  // The same report generated in the background, with progress (what the review page uses).
+  r.post(
+    '/reviews/:id/report-runs',
+    { schema: { tags, summary: 'Start generating the review report in the background (draft, or issued with issue: true); follow it at /report-runs/:id', params: idParams, body: startReportRunInput, response: { 202: reportRunSchema } } },
+    async (req, reply) => reply.status(202).send(await requestReviewReport(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  r.get('/report-runs/:id', { schema: { tags, summary: 'A report run: state, step reached, error, and where to download the file (only the requester)', params: idParams, response: { 200: reportRunSchema } } }, async (req) =>
+    getReportRun(ctx, actorOf(req), req.params.id),
+  );
+  r.get('/report-runs/:id/file', { schema: { tags, summary: 'The DOCX of a finished report run', params: idParams } }, async (req, reply) => sendDocx(reply, await reportRunFile(ctx, actorOf(req), req.params.id)));
 }
