@@ -18,10 +18,10 @@ import {
   type Scorecard,
 } from '../../../contracts/reviews.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { apiDownload } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
+import { ReportRunButton } from './ReportRunButton.tsx';
 import { useActionStatus, useCloseReview, useCompilation, useFigureRecords, useRecordAction, useReview, useSetAgenda } from './api.ts';
 
 const VERDICT_COLOR: Record<ReviewComparison['verdict'], string> = { increase: 'red', decrease: 'green', no_significant_change: 'gray', too_few: 'gray' };
@@ -439,16 +439,6 @@ export function ReviewPage() {
   const cycle = useReview(id);
   const comp = useCompilation(id);
   const close = useCloseReview(id);
-  const [docxError, setDocxError] = useState<unknown>(null);
-  // Compiling and writing a long review takes seconds (in a worker thread on the server): say so while it runs.
-  const [docxBusy, setDocxBusy] = useState(false);
-  const downloadDocx = () => {
-    setDocxError(null);
-    setDocxBusy(true);
-    apiDownload(`/reviews/${id}/report.docx`, undefined, 'bao-cao.docx')
-      .catch(setDocxError)
-      .finally(() => setDocxBusy(false));
-  };
   if (cycle.error) return <Alert color="red">{errorMessage(t, cycle.error)}</Alert>;
   if (!cycle.data) return <Loader />;
   const r = cycle.data;
@@ -468,16 +458,9 @@ export function ReviewPage() {
             {c ? ` · ${t('reviews.page.cutoff', { date: formatDate(c.cutoffOn) })}` : ''}
           </Text>
         </div>
-        <Group>
-          {/* A draft of the báo cáo sơ kết/tổng kết (Nghị định 30/2020 format) built from this compilation by the reports module. */}
-          <Button variant="light" loading={docxBusy} onClick={downloadDocx}>
-            {t('reviews.page.docx')}
-          </Button>
-          {docxBusy && (
-            <Text size="sm" c="dimmed" role="status">
-              {t('reviews.page.docxBusy')}
-            </Text>
-          )}
+        <Group align="flex-start">
+          {/* A draft of the báo cáo sơ kết/tổng kết (Nghị định 30/2020 format), generated in the background by the reports module. */}
+          <ReportRunButton cycleId={id} />
           {r.abilities.close && (
             <Button variant="default" color="red" loading={close.isPending} onClick={() => window.confirm(t('reviews.page.closeConfirm')) && close.mutate()}>
               {t('reviews.page.close')}
@@ -485,7 +468,6 @@ export function ReviewPage() {
           )}
         </Group>
       </Group>
-      {docxError !== null && <Alert color="red">{errorMessage(t, docxError)}</Alert>}
       <Paper withBorder p="sm">
         <Text fw={600} size="sm">{t('reviews.page.programme')}</Text>
         {r.programme.documents.map((d) => (

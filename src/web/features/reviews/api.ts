@@ -12,6 +12,7 @@ import type {
   reviewCycleList,
 } from '../../../contracts/reviews.ts';
 import type { IncidentCategory } from '../../../contracts/incidents.ts';
+import type { ReportRun } from '../../../contracts/reports.ts';
 import { api } from '../../lib/api.ts';
 
 export const REVIEW_PAGE_SIZE = 25;
@@ -67,3 +68,19 @@ export const useCloseReview = (id: string) => useReviewMutation(id, () => api<Re
 export const useRecordAction = (id: string) => useReviewMutation(id, (body: CreateActionInput) => api<CorrectiveAction>(`/reviews/${id}/actions`, { method: 'POST', body }));
 export const useActionStatus = (id: string) =>
   useReviewMutation(id, ({ actionId, ...body }: ActionStatusInput & { actionId: string }) => api<CorrectiveAction>(`/reviews/${id}/actions/${actionId}/status`, { method: 'POST', body }));
+
+/** The review report generated in the background: start a run, then follow it until it ends. */
+export function useStartReportRun(id: string) {
+  return useMutation({ mutationFn: () => api<ReportRun>(`/reviews/${id}/report-runs`, { method: 'POST', body: {} }) });
+}
+
+const finished = (r: ReportRun | undefined) => r?.state === 'done' || r?.state === 'failed';
+
+export function useReportRun(runId: string | null) {
+  return useQuery({
+    queryKey: ['report-runs', runId],
+    queryFn: ({ signal }) => api<ReportRun>(`/report-runs/${runId}`, { signal }),
+    enabled: !!runId,
+    refetchInterval: (q) => (finished(q.state.data) ? false : 700),
+  });
+}

@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ReportRun } from '../../../contracts/reports.ts';
+import { apiDownload } from '../../lib/api.ts';
+import { errorMessage, errorText } from '../../lib/errors.ts';
+import { useReportRun, useStartReportRun } from './api.ts';
+
+const apiPath = (href: string) => href.replace(/^\/api/, '');
+
+function stepLabel(t: ReturnType<typeof useTranslation>['t'], r: ReportRun): string {
+  if (r.step === 'tips' && r.stepDone) return t('reviews.page.docxSteps.tipsDone', { n: r.stepDone.toLocaleString('vi-VN') });
+  return t(`reviews.page.docxSteps.${r.step ?? 'queued'}`);
+}
+
+/**
+ * The báo cáo sơ kết/tổng kết, generated in the background on the server (a report run): the
+ * steps are shown while it runs, the DOCX downloads itself once when done and stays available
+ * behind a button. Other pages and users are not held up meanwhile.
+ */
+export function ReportRunButton({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation();
+  const [runId, setRunId] = useState<string | null>(null);
+  const start = useStartReportRun(cycleId);
+  const run = useReportRun(runId);
+  const r = run.data;
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const downloaded = useRef<string | null>(null);
+  const download = (x: ReportRun) => {
+    setDownloadError(null);
+    apiDownload(apiPath(x.fileHref!), undefined, 'bao-cao.docx').catch(setDownloadError);
+  };
+  useEffect(() => {
+    if (r?.state === 'done' && r.fileHref && downloaded.current !== r.id) {
+      downloaded.current = r.id;
+      download(r);
+    }
+  }, [r]);
+  const problem: unknown = start.error ?? run.error ?? downloadError;
+  const active = start.isPending || (!!runId && (!r || r.state === 'queued' || r.state === 'running'));
+  return (
+    <Stack gap={6} miw={260}>
+      <Button variant="light" loading={active} onClick={() => start.mutate(undefined, { onSuccess: (x) => setRunId(x.id) })}>
+        {t('reviews.page.docx')}
+      </Button>
+      {active && r && (
+        <div role="status">
+          <Progress value={(100 * Math.max(r.progress.done, 0.3)) / r.progress.total} animated size="sm" />
+          <Text size="xs" mt={4}>
+            {t('reviews.page.docxProgress', { done: r.progress.done, total: r.progress.total })} · {stepLabel(t, r)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('reviews.page.docxBusy')}
+          </Text>
+        </div>
+      )}
+      {r?.state === 'done' && (
+        <Group gap="xs">
+          <Text size="xs" role="status">
+            {t('reviews.page.docxReady')}
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => download(r)}>
+            {t('reviews.page.docxDownload')}
+          </Button>
+        </Group>
+      )}
+      {r?.state === 'failed' && r.error && <Alert color="red">{errorText(t, r.error.code, r.error.params)}</Alert>}
+      {problem !== null && <Alert color="red">{errorMessage(t, problem)}</Alert>}
+    </Stack>
+  );
+}
