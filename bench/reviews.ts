@@ -28,6 +28,8 @@ import { compileReview } from '../src/server/modules/reviews/review-compilation.
 import { createReviewCycle } from '../src/server/modules/reviews/review.service.ts';
 import { actorFor } from '../src/server/seed/factories.ts';
 import type { buildApp } from '../src/server/http/app.ts';
+import { type JobsRuntime, startJobs, stopJobs } from '../src/server/jobs/queue.ts';
+import type { ReportRun } from '../src/contracts/reports.ts';
 import { clientAddress, note, r2, stats, timed, within } from './lib.ts';
 import { SYNTHETIC_PASSWORD } from './synthetic-city.ts';
 import { loadSyntheticIncidents } from './synthetic-incidents.ts';
@@ -83,7 +85,8 @@ where lu.path like $1 and i.merged_into_id is null`;
 
 const shiftYear = (d: string) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`;
 
-export async function measureReviews(app: App, ctx: Ctx, db: pg.Pool, tasksData: SyntheticTasks, o: ReviewsBenchOptions) {
+export async function measureReviews(app: App, rt: JobsRuntime, db: pg.Pool, tasksData: SyntheticTasks, o: ReviewsBenchOptions) {
+  const ctx = rt.ctx;
   const errors: string[] = [];
   const T = o.timeoutMs;
 
@@ -216,6 +219,59 @@ export async function measureReviews(app: App, ctx: Ctx, db: pg.Pool, tasksData:
   const duringStats = stats(during);
   note(`${o.backend}: reviews: GET /api/health idle p50 ${idleStats.p50} / p99 ${idleStats.p99} ms; during report p50 ${duringStats.p50} / p99 ${duringStats.p99} / max ${duringStats.max} ms; event-loop delay max ${r2(loop.max / 1e6)} ms`);
 
+
+  // ── The report as a background run (what the review page does): POST, follow, download ──
+  const csrf = (login.json() as { csrfToken: string }).csrfToken;
+  await startJobs({ ...rt, config: { ...rt.config, jobs: { ...rt.config.jobs, enabled: true } } }, { workers: true });
+  const runDuring: number[] = [];
+  const runs: { totalMs: number; acceptedMs: number; steps: string[]; bytes: number }[] = [];
+  const runLoop = monitorEventLoopDelay({ resolution: 10 });
+  try {
+    for (let i = 0; i < o.docxRounds; i++) {
+      let done = false;
+      const probes = (async () => {
+        while (!done) {
+          runDuring.push((await timed(health))[0]);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      })();
+      runLoop.enable();
+      const t0 = performance.now();
+      const started = await app.inject({ method: 'POST', url: `/api/reviews/${cycle.id}/report-runs`, headers: { cookie, 'x-csrf-token': csrf }, payload: {} });
+      const acceptedMs = performance.now() - t0;
+      if (started.statusCode !== 202) {
+        errors.push(`reviews: POST /api/reviews/:id/report-runs answered ${started.statusCode}: ${started.body.slice(0, 200)}`);
+        done = true;
+        await probes;
+        break;
+      }
+      const steps: string[] = [];
+      let run = started.json() as ReportRun;
+      const deadline = Date.now() + T;
+      while (run.state !== 'done' && run.state !== 'failed' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        run = (await app.inject({ method: 'GET', url: `/api/report-runs/${run.id}`, headers: { cookie } })).json() as ReportRun;
+        const label = run.step === 'tips' && run.stepDone ? `tips(${run.stepDone})` : (run.step ?? run.state);
+        if (steps.at(-1) !== label) steps.push(label);
+      }
+      const file = run.state === 'done' ? await app.inject({ method: 'GET', url: `/api/report-runs/${run.id}/file`, headers: { cookie } }) : null;
+      const totalMs = performance.now() - t0;
+      runLoop.disable();
+      done = true;
+      await probes;
+      if (!file || file.statusCode !== 200 || file.rawPayload.subarray(0, 2).toString() !== 'PK') {
+        errors.push(`reviews: report run ${run.state} ${JSON.stringify(run.error)}`);
+        break;
+      }
+      runs.push({ totalMs: Math.round(totalMs), acceptedMs: r2(acceptedMs), steps, bytes: file.rawPayload.length });
+      note(`${o.backend}: reviews: report run ${Math.round(totalMs)} ms (accepted in ${r2(acceptedMs)} ms), steps ${steps.join(' → ')}`);
+    }
+  } finally {
+    await stopJobs();
+  }
+  const runDuringStats = stats(runDuring);
+  note(`${o.backend}: reviews: GET /api/health during report runs p50 ${runDuringStats.p50} / p99 ${runDuringStats.p99} / max ${runDuringStats.max} ms; event-loop delay max ${r2(runLoop.max / 1e6)} ms`);
+
   return {
     what: `whole-city tổng kết over ${REVIEW_PERIOD.from}..${REVIEW_PERIOD.to} (custom, 5 years), programme = the ${documentIds.length} synthetic plans, viewer = the city leader`,
     data: {
@@ -229,7 +285,7 @@ export async function measureReviews(app: App, ctx: Ctx, db: pg.Pool, tasksData:
     },
     check: { handMs: Math.round(handMs), allAgree: checks.every((c) => c.match), checks, sql: { tasks: HAND_TASKS.trim(), coordination: HAND_COORDINATION.trim(), situations: HAND_SITUATIONS.trim() } },
     compile: {
-      what: 'compileReview(ctx, cityLeader, cycleId): one repeatable-read transaction, every programme task, request, situation and decided tip of the scope read, scorecards built in memory',
+      what: 'compileReview(ctx, cityLeader, cycleId): one repeatable-read transaction; tasks by bucket, coordination and situations counted in SQL grouped by unit, decided tips read a page at a time; scorecards built in memory',
       firstMs: Math.round(firstMs),
       ms: compileStats,
       breakdown: {
@@ -246,12 +302,20 @@ export async function measureReviews(app: App, ctx: Ctx, db: pg.Pool, tasksData:
       renderDocxMs: stats(renderMs),
       bytes,
       route: { what: 'GET /api/reviews/:id/report.docx through app.inject (compile + issuer + template + worker rendering + audit row)', ms: stats(routeMs), bytes: routeBytes },
+      run: {
+        what: 'POST /api/reviews/:id/report-runs, then GET /api/report-runs/:id every 200 ms until done, then the file (pg-boss worker in the same process, reports queue polled every second)',
+        totalMs: stats(runs.map((x) => x.totalMs)),
+        acceptedMs: stats(runs.map((x) => x.acceptedMs)),
+        runs,
+      },
     },
     otherRequests: {
       what: 'GET /api/health (route + select 1) through app.inject, one after the other with 5 ms pauses: idle, and while the report route runs (same process)',
       idleMs: idleStats,
       duringReportMs: duringStats,
       eventLoopDelayDuringReportMs: { p50: r2(loop.percentile(50) / 1e6), p99: r2(loop.percentile(99) / 1e6), max: r2(loop.max / 1e6) },
+      duringReportRunsMs: runDuringStats,
+      eventLoopDelayDuringReportRunsMs: { p50: r2(runLoop.percentile(50) / 1e6), p99: r2(runLoop.percentile(99) / 1e6), max: r2(runLoop.max / 1e6) },
     },
     errors,
   };

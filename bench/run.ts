@@ -525,7 +525,7 @@ async function benchBackend(backend: Backend, o: Options) {
         const campaigns = o.sections.includes('campaigns') ? await measureCampaigns(ctx, rt.database.pool, { rounds: o.campaignRounds, seed: o.seed, timeoutMs: o.opTimeoutS * 1000, today: BENCH_TODAY }) : null;
         const reviews =
           o.sections.includes('reviews') && tasksData
-            ? await measureReviews(app, ctx, rt.database.pool, tasksData, { incidents: o.reviewIncidents, seed: o.seed, rounds: o.reviewRounds, docxRounds: 3, timeoutMs: o.opTimeoutS * 1000, backend })
+            ? await measureReviews(app, { ...rt, ctx }, rt.database.pool, tasksData, { incidents: o.reviewIncidents, seed: o.seed, rounds: o.reviewRounds, docxRounds: 3, timeoutMs: o.opTimeoutS * 1000, backend })
             : null;
         return { syntheticCity: { units: city.units, users: city.users, loadMs: city.timings }, startup, login, search, tasks, tips, live, situations, campaigns, reviews };
       } finally {
