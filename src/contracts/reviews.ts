@@ -129,6 +129,9 @@ export const recordsQuery = z.object({
   figure: z.enum(REVIEW_FIGURES),
   /** For situations: one category (omitted = all categories). */
   category: z.enum(INCIDENT_CATEGORIES).optional(),
+  /** A page of the records (a whole-city figure counts hundreds of thousands). */
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 export type RecordsQuery = z.infer<typeof recordsQuery>;
 
@@ -365,6 +368,10 @@ export const reviewRecordList = z.object({
   figure: z.enum(REVIEW_FIGURES),
   unit: unitRef,
   period: reviewPeriodSchema,
+  /** All the records of the figure (equals the figure's value); `items` is the page asked for. */
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
   items: z.array(reviewRecordSchema),
 });
 export type ReviewRecordList = z.infer<typeof reviewRecordList>;

@@ -113,7 +113,8 @@ describe.each(backends())('reviews [%s]', (backend) => {
     if (n > 0) {
       const x = compiled.total!.tips!;
       expect(x.resolvedWithinDeadline.value + x.resolvedLate.value).toBe(n);
-      const rec = await reviewFigureRecords(t.ctx, a['lanhdao']!, later.id, { figure: 'tips.resolved' });
+      const rec = await reviewFigureRecords(t.ctx, a['lanhdao']!, later.id, { figure: 'tips.resolved', limit: 500 });
+      expect(rec.total).toBe(n);
       expect(rec.items).toHaveLength(n);
     }
   });
@@ -167,11 +168,26 @@ describe.each(backends())('reviews [%s]', (backend) => {
       const unitId = s.coverage === 'unit' ? s.unit.id : undefined;
       for (const f of figuresOf(s)) {
         const rec = await reviewFigureRecords(t.ctx, a['lanhdao']!, later.id, { figure: f.key, ...(unitId ? { unitId } : {}), ...(f.category ? { category: f.category as never } : {}) });
-        expect(rec.items.length, `${s.unit.name} ${f.key} ${f.category ?? ''}`).toBe(f.value);
+        expect(rec.total, `${s.unit.name} ${f.key} ${f.category ?? ''}`).toBe(f.value);
+        expect(rec.items).toHaveLength(Math.min(f.value, rec.limit));
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it('the records of a figure come a page at a time: the pages together are the whole list, in order, without repeats', async () => {
+    const f = compiled.total!.situations!.total.current;
+    expect(f.value).toBeGreaterThan(10);
+    const all = await reviewFigureRecords(t.ctx, a['lanhdao']!, later.id, { figure: 'situations.current', limit: 500 });
+    const paged: string[] = [];
+    for (let offset = 0; offset < f.value; offset += 7) {
+      const p = await reviewFigureRecords(t.ctx, a['lanhdao']!, later.id, { figure: 'situations.current', limit: 7, offset });
+      expect([p.total, p.limit, p.offset]).toEqual([f.value, 7, offset]);
+      paged.push(...p.items.map((x) => x.id));
+    }
+    expect(paged).toEqual(all.items.map((x) => x.id));
+    expect(new Set(paged).size).toBe(f.value);
   });
 
   it('every figure links to its records', () => {

@@ -102,6 +102,7 @@ export const enReviews: Shape<typeof viReviews> = {
       unit: 'Unit',
       on: 'Date',
       none: 'No records.',
+      count: '{{total}} records',
       back: 'Close',
       figures: {
         'tasks.assigned': 'Tasks assigned',

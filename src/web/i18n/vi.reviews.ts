@@ -98,6 +98,7 @@ export const viReviews = {
       unit: 'Đơn vị',
       on: 'Ngày',
       none: 'Không có hồ sơ.',
+      count: '{{total}} hồ sơ',
       back: 'Đóng',
       figures: {
         'tasks.assigned': 'Nhiệm vụ được giao',

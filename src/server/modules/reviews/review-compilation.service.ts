@@ -42,6 +42,8 @@ import { viDate } from '../../kernel/calendar.ts';
  */
 
 export const TIPS_PAGE = 2000;
+/** Records per drill-down page unless asked otherwise (the API's default). */
+export const RECORDS_PAGE = 100;
 
 const OUTCOME_VI: Record<string, string> = { prosecution: 'Quyết định khởi tố vụ án', no_prosecution: 'Quyết định không khởi tố vụ án', suspension: 'Quyết định tạm đình chỉ' };
 
@@ -337,10 +339,10 @@ export async function compileAdHoc(
 }
 
 /**
- * The records behind one figure of a scorecard (the drill-down of the review page): the same
- * compilation restricted to the unit, then the records named. Every record is listed (no cap).
+ * The records behind one figure of a scorecard (the drill-down of the review page): the SQL of the
+ * count, filtered to the figure and the unit, a page at a time, with the total (= the figure).
  */
-export async function reviewFigureRecords(ctx: Ctx, actor: Actor, cycleId: string, q: RecordsQuery): Promise<ReviewRecordList> {
+export async function reviewFigureRecords(ctx: Ctx, actor: Actor, cycleId: string, q: Omit<RecordsQuery, 'limit' | 'offset'> & { limit?: number; offset?: number }): Promise<ReviewRecordList> {
   const c = await loadVisibleCycle(ctx.db, actor, cycleId);
   const spec = await specOfCycle(ctx.db, c);
   if (!q.unitId && !seesWholeCycle(actor, cycleAccess(c))) throw forbidden('review.scope_total');
@@ -361,30 +363,38 @@ export async function reviewFigureRecords(ctx: Ctx, actor: Actor, cycleId: strin
       const range: repo.CompilationRange = { scopePath: spec.scopeUnit.path, period: spec.period, cutoff };
       const f = q.figure;
       const only = { unitId: q.unitId };
+      const page = { limit: q.limit ?? RECORDS_PAGE, offset: q.offset ?? 0 };
       let items: ReviewRecordList['items'];
       let unitIds: string[];
+      let total: number;
       if (f.startsWith('tasks.')) {
         const bucket = ({ 'tasks.completedOnTime': 'completed_on_time', 'tasks.completedLate': 'completed_late', 'tasks.notCompletedWithinDeadline': 'not_completed_within_deadline', 'tasks.notCompletedOverdue': 'not_completed_overdue' } as Partial<Record<ReviewFigureKey, TaskBucket>>)[f];
-        const rows = await repo.programmeTaskRecords(trx, programmeIds(spec), range, { ...only, bucket, withoutDeadline: f === 'tasks.withoutDeadline' });
+        const { total: n, rows } = await repo.programmeTaskRecords(trx, programmeIds(spec), range, { ...only, bucket, withoutDeadline: f === 'tasks.withoutDeadline' }, page);
+        total = n;
         unitIds = rows.map((r) => r.leadUnitId);
         items = rows.map((row) => ({ kind: 'task' as const, id: row.id, code: taskCode(row.number), title: row.title, unitName: row.leadUnitId, on: row.deadlineOn, href: `/tasks/${row.id}` }));
       } else if (f.startsWith('coordination.')) {
-        const rows = await repo.coordinationRecords(trx, programmeIds(spec), range, { ...only, answered: f === 'coordination.requests' ? undefined : f === 'coordination.answered' });
+        const { total: n, rows } = await repo.coordinationRecords(trx, programmeIds(spec), range, { ...only, answered: f === 'coordination.requests' ? undefined : f === 'coordination.answered' }, page);
+        total = n;
         unitIds = rows.map((r) => r.unitId);
         items = rows.map((r) => ({ kind: 'task' as const, id: r.taskId, code: taskCode(r.number), title: r.title, unitName: r.unitId, on: r.requestedAt.toISOString().slice(0, 10), href: `/tasks/${r.taskId}` }));
       } else if (f.startsWith('situations.')) {
-        const rows = await repo.incidentRecords(trx, spec.scopeUnit.path, f === 'situations.current' ? spec.period : base, { ...only, category: q.category });
+        const { total: n, rows } = await repo.incidentRecords(trx, spec.scopeUnit.path, f === 'situations.current' ? spec.period : base, { ...only, category: q.category }, page);
+        total = n;
         unitIds = rows.map((r) => r.leadUnitId);
         items = rows.map((i) => ({ kind: 'incident' as const, id: i.id, code: incidentCode(i.number), title: i.title, unitName: i.leadUnitId, on: i.occurredOn, href: `/incidents/${i.id}` }));
       } else {
         const tips: Awaited<ReturnType<typeof withTimeliness>> = [];
+        // Timeliness needs each tip's clock, so the figure's tips are found in pages and the page asked for is cut from them.
         await eachDecidedTip(trx, spec.scopeUnit.path, spec.period, only, (rows) => tips.push(...rows.filter((t) => f === 'tips.resolved' || (f === 'tips.resolvedWithinDeadline') === t.withinDeadline)));
-        unitIds = tips.map((t) => t.handlingUnitId);
-        items = tips.map((t) => ({ kind: 'tip' as const, id: t.id, code: t.trackingCode, title: `${OUTCOME_VI[t.outcomeKind] ?? t.outcomeKind} (hạn ${viDate(t.dueOn)})`, unitName: t.handlingUnitId, on: t.decidedOn, href: `/tips/${t.id}` }));
+        total = tips.length;
+        const shown = tips.slice(page.offset, page.offset + page.limit);
+        unitIds = shown.map((t) => t.handlingUnitId);
+        items = shown.map((t) => ({ kind: 'tip' as const, id: t.id, code: t.trackingCode, title: `${OUTCOME_VI[t.outcomeKind] ?? t.outcomeKind} (hạn ${viDate(t.dueOn)})`, unitName: t.handlingUnitId, on: t.decidedOn, href: `/tips/${t.id}` }));
       }
       // unitName holds the unit id until here: one lookup for the names.
       const names = await repo.unitsByIds(trx, unitIds);
       items = items.map((x) => ({ ...x, unitName: names.get(x.unitName)?.name ?? '' }));
-      return { figure: f, unit: unitRef(unit), period: presentPeriod(f === 'situations.base' ? base : spec.period), items };
+      return { figure: f, unit: unitRef(unit), period: presentPeriod(f === 'situations.base' ? base : spec.period), total, limit: page.limit, offset: page.offset, items };
     });
 }

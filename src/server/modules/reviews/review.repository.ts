@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db, Tx } from '../../db/schema.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { escapeLike } from '../../kernel/text.ts';
@@ -399,6 +399,18 @@ export interface CompilationRange {
 
 const uuids = (ids: readonly string[]) => sql.join(ids.map((d) => sql`${d}::uuid`));
 
+export interface RecordPage {
+  limit: number;
+  offset: number;
+}
+
+/** A page of a drill-down query, and how many rows it has in all (two statements, same snapshot when in a transaction). */
+async function paged<T>(db: Q, base: RawBuilder<unknown>, order: RawBuilder<unknown>, page: RecordPage): Promise<{ total: number; rows: T[] }> {
+  const n = await sql<{ n: number }>`select count(*)::int as n from (${base}) x`.execute(db);
+  const rows = await sql<T>`select * from (${base}) x order by ${order} limit ${page.limit} offset ${page.offset}`.execute(db);
+  return { total: Number(n.rows[0]!.n), rows: rows.rows };
+}
+
 /**
  * The ids of the programme's tasks: the tasks linked to a programme document or to a conclusion
  * item of a programme conference (the roots, found by their indexes), and every task below them —
@@ -492,16 +504,21 @@ export interface TaskRecordRow {
 }
 
 /** The programme tasks behind one task figure (drill-down): optionally one lead unit, one bucket, or those without a deadline. */
-export async function programmeTaskRecords(db: Q, p: Programme, r: CompilationRange, f: { unitId?: string | undefined; bucket?: TaskBucket | undefined; withoutDeadline?: boolean }): Promise<TaskRecordRow[]> {
-  const q = await sql<{ id: string; number: number; title: string; leadUnitId: string; deadlineOn: string | null }>`
-    select x.id, x.number, x.title, x.lead_unit_id as "leadUnitId", to_char(x.deadline_on, 'YYYY-MM-DD') as "deadlineOn"
+export async function programmeTaskRecords(
+  db: Q,
+  p: Programme,
+  r: CompilationRange,
+  f: { unitId?: string | undefined; bucket?: TaskBucket | undefined; withoutDeadline?: boolean },
+  page: RecordPage,
+): Promise<{ total: number; rows: TaskRecordRow[] }> {
+  const base = sql`select x.id, x.number, x.title, x.lead_unit_id as "leadUnitId", to_char(x.deadline_on, 'YYYY-MM-DD') as "deadlineOn"
     from (${programmeTasksSql(p, r)}) x
     where x.bucket is not null
       ${f.unitId ? sql`and x.lead_unit_id = ${f.unitId}::uuid` : sql``}
       ${f.bucket ? sql`and x.bucket = ${f.bucket}` : sql``}
-      ${f.withoutDeadline ? sql`and x.deadline_on is null` : sql``}
-    order by x.number`.execute(db);
-  return q.rows.map((x) => ({ ...x, number: Number(x.number) }));
+      ${f.withoutDeadline ? sql`and x.deadline_on is null` : sql``}`;
+  const res = await paged<TaskRecordRow>(db, base, sql`x.number`, page);
+  return { total: res.total, rows: res.rows.map((x) => ({ ...x, number: Number(x.number) })) };
 }
 
 /** Coordination requests of programme tasks made in the period (Asia/Ho_Chi_Minh days) to units of the scope. */
@@ -539,14 +556,19 @@ export interface CoordinationRecordRow {
 }
 
 /** The requests behind one coordination figure (drill-down). */
-export async function coordinationRecords(db: Q, p: Programme, r: CompilationRange, f: { unitId?: string | undefined; answered?: boolean | undefined }): Promise<CoordinationRecordRow[]> {
-  const q = await sql<{ taskId: string; number: number; title: string; unitId: string; requestedAt: Date | string }>`
-    select x.task_id as "taskId", x.number, x.title, x.unit_id as "unitId", x.requested_at as "requestedAt"
+export async function coordinationRecords(
+  db: Q,
+  p: Programme,
+  r: CompilationRange,
+  f: { unitId?: string | undefined; answered?: boolean | undefined },
+  page: RecordPage,
+): Promise<{ total: number; rows: CoordinationRecordRow[] }> {
+  const base = sql`select x.task_id as "taskId", x.number, x.title, x.unit_id as "unitId", x.requested_at as "requestedAt"
     from (${coordinationSql(p, r)}) x
     where true ${f.unitId ? sql`and x.unit_id = ${f.unitId}::uuid` : sql``}
-      ${f.answered === undefined ? sql`` : f.answered ? sql`and x.responded_at is not null` : sql`and x.responded_at is null`}
-    order by x.requested_at, x.task_id`.execute(db);
-  return q.rows.map((x) => ({ ...x, number: Number(x.number), requestedAt: new Date(x.requestedAt) }));
+      ${f.answered === undefined ? sql`` : f.answered ? sql`and x.responded_at is not null` : sql`and x.responded_at is null`}`;
+  const res = await paged<CoordinationRecordRow & { requestedAt: Date | string }>(db, base, sql`x."requestedAt", x."taskId"`, page);
+  return { total: res.total, rows: res.rows.map((x) => ({ ...x, number: Number(x.number), requestedAt: new Date(x.requestedAt) })) };
 }
 
 export interface IncidentCountRow {
@@ -580,21 +602,21 @@ export interface IncidentRecordRow {
 }
 
 /** The situations behind one situation figure (drill-down): those of the range, optionally one lead unit and one category. */
-export async function incidentRecords(db: Q, scopePath: string, range: { from: string; to: string }, f: { unitId?: string | undefined; category?: string | undefined }): Promise<IncidentRecordRow[]> {
-  const rows = await db
-    .selectFrom('incidents as i')
-    .innerJoin('units as lu', 'lu.id', 'i.lead_unit_id')
-    .select(['i.id', 'i.number', 'i.title', 'i.category', sql<string>`to_char(i.occurred_on, 'YYYY-MM-DD')`.as('occurredOn'), 'i.lead_unit_id as leadUnitId'])
-    .where('lu.path', 'like', `${escapeLike(scopePath)}%`)
-    .where('i.merged_into_id', 'is', null)
-    .where('i.occurred_on', '>=', range.from)
-    .where('i.occurred_on', '<=', range.to)
-    .$if(!!f.unitId, (q) => q.where('i.lead_unit_id', '=', f.unitId!))
-    .$if(!!f.category, (q) => q.where('i.category', '=', f.category!))
-    .orderBy('i.occurred_on')
-    .orderBy('i.number')
-    .execute();
-  return rows.map((r) => ({ ...r, number: Number(r.number) }));
+export async function incidentRecords(
+  db: Q,
+  scopePath: string,
+  range: { from: string; to: string },
+  f: { unitId?: string | undefined; category?: string | undefined },
+  page: RecordPage,
+): Promise<{ total: number; rows: IncidentRecordRow[] }> {
+  const base = sql`select i.id, i.number, i.title, i.category, to_char(i.occurred_on, 'YYYY-MM-DD') as "occurredOn", i.occurred_on, i.lead_unit_id as "leadUnitId"
+    from incidents i join units lu on lu.id = i.lead_unit_id
+    where lu.path like ${`${escapeLike(scopePath)}%`} and i.merged_into_id is null
+      and i.occurred_on between ${range.from}::date and ${range.to}::date
+      ${f.unitId ? sql`and i.lead_unit_id = ${f.unitId}::uuid` : sql``}
+      ${f.category ? sql`and i.category = ${f.category}` : sql``}`;
+  const res = await paged<IncidentRecordRow>(db, base, sql`x.occurred_on, x.number`, page);
+  return { total: res.total, rows: res.rows.map(({ id, number, title, category, occurredOn, leadUnitId }) => ({ id, number: Number(number), title, category, occurredOn, leadUnitId })) };
 }
 
 export interface TipDecisionRow {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Accordion, Alert, Badge, Button, Card, Drawer, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Card, Drawer, Group, Loader, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -22,7 +22,7 @@ import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { ReportRunButton } from './ReportRunButton.tsx';
-import { useActionStatus, useCloseReview, useCompilation, useFigureRecords, useRecordAction, useReview, useSetAgenda } from './api.ts';
+import { RECORDS_PAGE_SIZE, useActionStatus, useCloseReview, useCompilation, useFigureRecords, useRecordAction, useReview, useSetAgenda } from './api.ts';
 
 const VERDICT_COLOR: Record<ReviewComparison['verdict'], string> = { increase: 'red', decrease: 'green', no_significant_change: 'gray', too_few: 'gray' };
 
@@ -203,8 +203,15 @@ function RecordsDrawer({ id }: { id: string }) {
   const [params, setParams] = useSearchParams();
   const raw = params.get('figure') ?? '';
   const figure = (REVIEW_FIGURES as readonly string[]).includes(raw) ? (raw as ReviewFigureKey) : '';
-  const q = useFigureRecords(id, { unitId: params.get('unitId') ?? '', figure, category: (params.get('category') ?? '') as IncidentCategory | '' });
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const q = useFigureRecords(id, { unitId: params.get('unitId') ?? '', figure, category: (params.get('category') ?? '') as IncidentCategory | '', offset: (page - 1) * RECORDS_PAGE_SIZE });
   const close = () => setParams({});
+  const goTo = (p: number) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      next.set('page', String(p));
+      return next;
+    });
   return (
     <Drawer opened={!!figure} onClose={close} position="right" size="xl" title={figure ? t(`reviews.records.figures.${figure}`) : ''}>
       {q.isLoading && <Loader size="sm" />}
@@ -212,7 +219,7 @@ function RecordsDrawer({ id }: { id: string }) {
       {q.data && (
         <>
           <Text size="sm" c="dimmed" mb="sm">
-            {q.data.unit.name} · {q.data.period.label}
+            {q.data.unit.name} · {q.data.period.label} · {t('reviews.records.count', { total: q.data.total.toLocaleString('vi-VN') })}
           </Text>
           {q.data.items.length === 0 ? (
             <Text c="dimmed">{t('reviews.records.none')}</Text>
@@ -240,6 +247,7 @@ function RecordsDrawer({ id }: { id: string }) {
               </Table.Tbody>
             </Table>
           )}
+          {q.data.total > RECORDS_PAGE_SIZE && <Pagination mt="sm" size="sm" total={Math.ceil(q.data.total / RECORDS_PAGE_SIZE)} value={page} onChange={goTo} />}
         </>
       )}
     </Drawer>

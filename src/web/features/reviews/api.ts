@@ -23,7 +23,7 @@ export const reviewKeys = {
   list: (offset: number) => ['reviews', 'list', offset] as const,
   one: (id: string) => ['reviews', 'one', id] as const,
   compilation: (id: string) => ['reviews', 'compilation', id] as const,
-  records: (id: string, unitId: string, figure: string, category: string) => ['reviews', 'records', id, unitId, figure, category] as const,
+  records: (id: string, unitId: string, figure: string, category: string, offset: number) => ['reviews', 'records', id, unitId, figure, category, offset] as const,
 };
 
 export function useReviewList(offset: number) {
@@ -42,11 +42,14 @@ export function useCompilation(id: string) {
   return useQuery({ queryKey: reviewKeys.compilation(id), queryFn: ({ signal }) => api<ReviewCompilation>(`/reviews/${id}/compilation`, { signal }), enabled: !!id });
 }
 
-export function useFigureRecords(id: string, q: { unitId: string; figure: ReviewFigureKey | ''; category: IncidentCategory | '' }) {
+export const RECORDS_PAGE_SIZE = 50;
+
+export function useFigureRecords(id: string, q: { unitId: string; figure: ReviewFigureKey | ''; category: IncidentCategory | ''; offset: number }) {
   return useQuery({
-    queryKey: reviewKeys.records(id, q.unitId, q.figure, q.category),
-    queryFn: ({ signal }) => api<ReviewRecordList>(`/reviews/${id}/records`, { query: { unitId: q.unitId, figure: q.figure, category: q.category }, signal }),
+    queryKey: reviewKeys.records(id, q.unitId, q.figure, q.category, q.offset),
+    queryFn: ({ signal }) => api<ReviewRecordList>(`/reviews/${id}/records`, { query: { unitId: q.unitId, figure: q.figure, category: q.category, limit: RECORDS_PAGE_SIZE, offset: q.offset }, signal }),
     enabled: !!id && !!q.figure,
+    placeholderData: keepPreviousData,
   });
 }
 
