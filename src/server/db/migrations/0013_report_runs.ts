@@ -8,6 +8,8 @@ import { type Kysely, sql } from 'kysely';
  *   the state (`queued` → `running` → `done` | `failed`), the step reached, the coded error of a
  *   failed run, and the result (file name, the DOCX, and when issued its number and registry
  *   entry). The DOCX of a draft lives only here; runs older than a week are purged by the job.
+ * - `tips_decided_idx`: the review compilation reads decided tips a page at a time in decision
+ *   order (keyset on decision date and id); without it every page scanned the tips table.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -32,4 +34,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index report_runs_requester_idx on report_runs (requested_by, created_at desc)`.execute(db);
   await sql`create index report_runs_entity_idx on report_runs (entity_id, created_at desc)`.execute(db);
+  await sql`create index tips_decided_idx on tips (outcome_decided_on, id) where outcome_kind is not null`.execute(db);
 }
