@@ -121,7 +121,8 @@ export async function runReportJob(ctx: Ctx, runId: string): Promise<{ state: st
     const options = row.input;
     const report = await reviewReportDocx(ctx, actor, row.entityId, options, row.issue ? options : null, (p) => {
       live.set(runId, { step: p.step, done: p.done ?? null });
-      if (p.step === 'rendering') void repo.setStep(ctx.db, runId, 'rendering');
+      // Best effort: the step shown to pages served by another instance; the outcome is written below.
+      if (p.step === 'rendering') repo.setStep(ctx.db, runId, 'rendering').catch(() => undefined);
     });
     live.set(runId, { step: 'saving', done: null });
     await inTransaction(ctx.db, async (trx) => {
