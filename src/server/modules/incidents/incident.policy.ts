@@ -123,30 +123,39 @@ type Eb = Parameters<typeof unitInScope>[0];
 type Cond = ReturnType<typeof unitInScope>;
 
 /**
- * The list scope: the SQL mirror of `canViewIncident`. Expects the incidents table aliased `i` and
- * its lead, assigning and overseeing units aliased `lu`, `au`, `ou`.
+ * The list scope: the SQL mirror of `canViewIncident`. Expects the incidents table aliased `i`.
+ *
+ * Every branch is an *uncorrelated* sub-select (`i.lead_unit_id in (units in scope)`, `i.id in
+ * (situations supported by a unit in scope)`, `i.commune_code in (communes whose police unit is in
+ * scope)`): PostgreSQL computes each once per query and probes it as a hash for every row, instead
+ * of joining three units tables and running two correlated sub-queries per situation — which made
+ * a commune officer's yearly statistics on 2 M situations slower than the whole city's
+ * (bench/README.md, situations).
  */
 export function visibleIncidentsScope(eb: Eb, actor: Actor): Cond {
   if (isAdmin(actor)) return eb.lit(true);
+  const unitsInScope = () => eb.selectFrom('units as su').select('su.id').where((e: Eb) => unitInScope(e, actor, { path: 'su.path', commune: 'su.commune_code' }));
   const ors: Cond[] = [
-    unitInScope(eb, actor, { path: 'lu.path', commune: 'lu.commune_code' }),
-    unitInScope(eb, actor, { path: 'au.path', commune: 'au.commune_code' }),
-    unitInScope(eb, actor, { path: 'ou.path', commune: 'ou.commune_code' }),
-    eb.exists(
+    eb('i.lead_unit_id', 'in', unitsInScope()),
+    eb('i.assigning_unit_id', 'in', unitsInScope()),
+    eb('i.overseeing_unit_id', 'in', unitsInScope()),
+    eb(
+      'i.id',
+      'in',
       eb
         .selectFrom('incident_units as siu')
-        .innerJoin('units as su', 'su.id', 'siu.unit_id')
-        .select(eb.lit(1).as('one'))
-        .whereRef('siu.incident_id', '=', 'i.id')
-        .where((e: Eb) => unitInScope(e, actor, { path: 'su.path', commune: 'su.commune_code' })),
+        .select('siu.incident_id')
+        .where('siu.unit_id', 'in', unitsInScope()),
     ),
-    eb.exists(
+    eb(
+      'i.commune_code',
+      'in',
       eb
         .selectFrom('units as cpu')
-        .select(eb.lit(1).as('one'))
-        .whereRef('cpu.commune_code', '=', 'i.commune_code')
+        .select('cpu.commune_code')
         .where('cpu.level', '=', 'commune')
         .where('cpu.type', '=', 'police_unit')
+        .where('cpu.commune_code', 'is not', null)
         .where((e: Eb) => unitInScope(e, actor, { path: 'cpu.path', commune: 'cpu.commune_code' })),
     ),
   ];

@@ -19,12 +19,10 @@ export interface Range {
   to: string;
 }
 
+/** The situations the viewer may see (no joins: the scope is a set of uncorrelated sub-selects). */
 function scoped(db: Q, actor: Actor) {
   return db
     .selectFrom('incidents as i')
-    .innerJoin('units as lu', 'lu.id', 'i.lead_unit_id')
-    .innerJoin('units as au', 'au.id', 'i.assigning_unit_id')
-    .innerJoin('units as ou', 'ou.id', 'i.overseeing_unit_id')
     .where((eb) => visibleIncidentsScope(eb, actor))
     // A duplicate merged into another situation is counted once, as the situation kept.
     .where('i.merged_into_id', 'is', null);
@@ -71,6 +69,7 @@ export async function incidentMetrics(
 /** Per lead unit: situations of the period, those reclassified at least once, those lowered at least once. */
 export async function categoryChangeCounts(db: Q, actor: Actor, cur: Range) {
   const rows = await scoped(db, actor)
+    .innerJoin('units as lu', 'lu.id', 'i.lead_unit_id')
     .where('i.occurred_on', '>=', cur.from)
     .where('i.occurred_on', '<=', cur.to)
     .select([
