@@ -19,7 +19,6 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { Backend } from '../src/server/db/connect.ts';
 import type { DB } from '../src/server/db/schema.ts';
-import type { Ctx } from '../src/server/kernel/context.ts';
 import { escapeLike } from '../src/server/kernel/text.ts';
 import { renderDocx } from '../src/server/modules/reports/docx-render.ts';
 import { issuerOf } from '../src/server/modules/reports/report.service.ts';
