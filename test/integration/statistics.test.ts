@@ -9,7 +9,8 @@ import { operatorActor, type Actor } from '../../src/server/kernel/actor.ts';
 import { DomainError } from '../../src/server/kernel/errors.ts';
 import { createIncident } from '../../src/server/modules/incidents/incident.service.ts';
 import { STATS_HEADERS } from '../../src/server/modules/statistics/statistics-export.ts';
-import { exportIncidentStatistics, incidentMap, incidentStatistics } from '../../src/server/modules/statistics/statistics.service.ts';
+import { exportIncidentStatistics, incidentCountsByPeriod, incidentMap, incidentStatistics } from '../../src/server/modules/statistics/statistics.service.ts';
+import { periodOf } from '../../src/server/modules/statistics/periods.ts';
 import { importBoundaries } from '../../src/server/modules/organisation/jurisdiction.service.ts';
 import { actorFor } from '../../src/server/seed/factories.ts';
 import { backends, DEMO_PASSWORD, openTestDb, unitIdByCode, type TestDb } from '../support/db.ts';
@@ -104,6 +105,25 @@ describe.each(backends())('statistics [%s]', (backend) => {
     expect(row(may, 'high_tech').change).toEqual({ difference: 2, percent: 20, note: null });
     expect(row(may, 'economic').change).toEqual({ difference: 1, percent: null, note: 'base_too_small' });
     expect(may.total.change).toEqual({ difference: 3, percent: 25, note: null });
+  });
+
+  it('counts over several periods in one statement equal each period’s statistics, for every kind of viewer', async () => {
+    const periods = [
+      ...[1, 2, 3, 4, 5, 6].map((m) => periodOf('stat_month', 2024, m)),
+      ...[2, 3, 5].map((m) => periodOf('month', 2024, m)),
+      periodOf('quarter', 2024, 1),
+      periodOf('year', 2025, 1),
+    ];
+    for (const name of Object.keys(a)) {
+      const many = await incidentCountsByPeriod(t.ctx, a[name]!, periods);
+      for (const [i, p] of periods.entries()) {
+        const one = await incidentStatistics(t.ctx, a[name]!, p.kind === 'year' ? q({ period: 'year', year: p.year! }) : q({ period: p.kind as IncidentStatsQuery['period'], year: p.year!, index: p.index! }));
+        expect([many[i]!.current, many[i]!.baseCount], `${name} ${p.label}`).toEqual([one.total.current.incidents, one.total.base.incidents]);
+        expect(many[i]!.base.from).toBe(one.base.from);
+      }
+    }
+    // The fixtures are seen: February 2024 holds its two.
+    expect((await incidentCountsByPeriod(t.ctx, a['admin']!, [periodOf('month', 2024, 2)]))[0]!.current).toBe(2);
   });
 
   it('scoped to the viewer: the Sài Gòn officer counts only Sài Gòn', async () => {

@@ -8,7 +8,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { listIncidents } from '../incidents/incident-queries.service.ts';
 import { changePercent, MIN_BASE_FOR_PERCENT, type Period, samePeriodLastYear, statMonthOf } from '../statistics/periods.ts';
-import { incidentStatistics, resolvePeriod } from '../statistics/statistics.service.ts';
+import { incidentCountsByPeriod, incidentStatistics, resolvePeriod } from '../statistics/statistics.service.ts';
 import { listTasks, statusCountsByLeadUnit } from '../tasks/task-queries.service.ts';
 import { listTips } from '../tips/tip.service.ts';
 import { BUCKET_STATUSES, bucketCounts, type BucketCounts, daysLate, incidentsPath, rankUnits, tasksPath, tipsPath, trendMonths } from './dashboard.ts';
@@ -83,18 +83,13 @@ export async function getDashboard(ctx: Ctx, actor: Actor, q: DashboardQuery): P
   }));
 
   // Trend: twelve months ending with the period's, each against the same month a year earlier.
-  const months = trendMonths(period);
-  const trend = [];
-  for (const m of months) {
-    const s = await incidentStatistics(ctx, actor, statsQuery(m));
-    trend.push({
-      year: m.year!,
-      month: m.index!,
-      label: m.label,
-      current: fig(s.total.current.incidents, incidentsPath({ from: s.period.from, to: s.period.to }), s.period),
-      base: fig(s.total.base.incidents, incidentsPath({ from: s.base.from, to: s.base.to }), s.base),
-    });
-  }
+  const trend = (await incidentCountsByPeriod(ctx, actor, trendMonths(period))).map((m) => ({
+    year: m.period.year!,
+    month: m.period.index!,
+    label: m.period.label,
+    current: fig(m.current, incidentsPath({ from: m.period.from, to: m.period.to }), m.period),
+    base: fig(m.baseCount, incidentsPath({ from: m.base.from, to: m.base.to }), m.base),
+  }));
 
   // The most overdue tasks today (the list's order: overdue first, earliest due date first).
   const overdue = await listTasks(ctx, actor, { limit: OVERDUE_TASKS_SHOWN, offset: 0, status: 'overdue' } as TaskListQuery);

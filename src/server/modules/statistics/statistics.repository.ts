@@ -66,6 +66,25 @@ export async function incidentMetrics(
   }));
 }
 
+/**
+ * Situations counted in several periods and their bases in ONE statement (the dashboard's
+ * twelve-month trend): the periods are literal rows joined to the situations of their ranges, so
+ * the scope's sub-selects are computed once instead of once per month.
+ */
+export async function incidentCountsOverPeriods(db: Q, actor: Actor, periods: readonly { cur: Range; base: Range }[]): Promise<{ cur: number; base: number }[]> {
+  if (periods.length === 0) return [];
+  const values = sql.join(periods.map((p, i) => sql`(${i}::int, ${p.cur.from}::date, ${p.cur.to}::date, ${p.base.from}::date, ${p.base.to}::date)`));
+  const rows = await scoped(db, actor)
+    .innerJoin(sql<{ idx: number; cf: string; ct: string; bf: string; bt: string }>`(values ${values})`.as<'m'>(sql`m(idx, cf, ct, bf, bt)`), (j) =>
+      j.on(sql<boolean>`(i.occurred_on between m.cf and m.ct or i.occurred_on between m.bf and m.bt)`),
+    )
+    .select([sql<number>`m.idx`.as('idx'), sql<number>`count(*) filter (where i.occurred_on between m.cf and m.ct)::int`.as('cur'), sql<number>`count(*) filter (where i.occurred_on between m.bf and m.bt)::int`.as('base')])
+    .groupBy(sql`m.idx`)
+    .execute();
+  const byIdx = new Map(rows.map((r) => [Number(r.idx), { cur: Number(r.cur), base: Number(r.base) }]));
+  return periods.map((_, i) => byIdx.get(i) ?? { cur: 0, base: 0 });
+}
+
 /** Per lead unit: situations of the period, those reclassified at least once, those lowered at least once. */
 export async function categoryChangeCounts(db: Q, actor: Actor, cur: Range) {
   const rows = await scoped(db, actor)

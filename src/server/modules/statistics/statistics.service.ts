@@ -98,6 +98,21 @@ export async function incidentStatistics(ctx: Ctx, actor: Actor, q: IncidentStat
   };
 }
 
+/**
+ * Situations visible to the viewer in each period and in its same period last year (merged
+ * duplicates once), in one statement: the dashboard's trend. Same counts as `incidentStatistics`'
+ * totals for each period.
+ */
+export async function incidentCountsByPeriod(ctx: Ctx, actor: Actor, periods: readonly Period[]): Promise<{ period: Period; base: Period; current: number; baseCount: number }[]> {
+  const withBase = periods.map((period) => ({ period, base: samePeriodLastYear(period) }));
+  const counts = await repo.incidentCountsOverPeriods(
+    ctx.db,
+    actor,
+    withBase.map((p) => ({ cur: p.period, base: p.base })),
+  );
+  return withBase.map((p, i) => ({ ...p, current: counts[i]!.cur, baseCount: counts[i]!.base }));
+}
+
 export async function exportIncidentStatistics(ctx: Ctx, actor: Actor, q: IncidentStatsQuery): Promise<{ filename: string; bytes: Buffer }> {
   const s = await incidentStatistics(ctx, actor, q);
   return { filename: `thong-ke-vu-viec-${s.period.from}-${s.period.to}.xlsx`, bytes: await buildStatsWorkbook(s, ctx.today()) };
