@@ -69,6 +69,9 @@ describe.each(backends())('HTTP report runs [%s]', (backend) => {
     const xml = zipText(f.rawPayload, 'word/document.xml');
     expect(xml).toContain('BÁO CÁO');
     expect(xml.replace(/<[^>]+>/g, '')).toContain(title.slice(0, 20));
+    // Reopening the page finds the viewer's own latest run; another user's list does not show it.
+    expect(((await get(`/api/reviews/${cycleId}/report-runs`, lanhdao)).json() as { items: ReportRun[] }).items[0]?.id).toBe(run.id);
+    expect(((await get(`/api/reviews/${cycleId}/report-runs`, benthanh)).json() as { items: ReportRun[] }).items.map((x) => x.id)).not.toContain(run.id);
     // Another user: the run does not exist for them (404, and the refusal is logged).
     for (const url of [`/api/report-runs/${run.id}`, `/api/report-runs/${run.id}/file`]) expect((await get(url, benthanh)).statusCode, url).toBe(404);
     // Audited: the request, the generation (as the requester), the finish.

@@ -56,6 +56,11 @@ export async function findRun(db: Q, id: string): Promise<RunRow | undefined> {
   return (await db.selectFrom('report_runs').select(COLUMNS).where('id', '=', id).executeTakeFirst()) as RunRow | undefined;
 }
 
+/** The requester's latest runs for one record (newest first). */
+export async function latestRuns(db: Q, requestedBy: string, entityId: string, limit: number): Promise<RunRow[]> {
+  return (await db.selectFrom('report_runs').select(COLUMNS).where('requested_by', '=', requestedBy).where('entity_id', '=', entityId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute()) as RunRow[];
+}
+
 /** Take a queued run: true when this caller moved it to `running` (a duplicate delivery gets false). */
 export async function claimRun(trx: Tx, id: string, now: Date): Promise<boolean> {
   const r = await trx.updateTable('report_runs').set({ state: 'running', step: 'tasks', started_at: now }).where('id', '=', id).where('state', '=', 'queued').executeTakeFirst();

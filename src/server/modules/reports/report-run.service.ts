@@ -81,6 +81,13 @@ export async function requestReviewReport(ctx: Ctx, actor: Actor, cycleId: strin
   return present((await repo.findRun(ctx.db, id))!);
 }
 
+/** The viewer's own latest runs for a review (a page reopened while its report runs picks it up again). */
+export async function listReviewReportRuns(ctx: Ctx, actor: Actor, cycleId: string): Promise<{ items: ReportRun[] }> {
+  await getReviewCycle(ctx, actor, cycleId);
+  if (actor.kind !== 'user' || !actor.userId) return { items: [] };
+  return { items: (await repo.latestRuns(ctx.db, actor.userId, cycleId, 5)).map(present) };
+}
+
 export async function getReportRun(ctx: Ctx, actor: Actor, id: string): Promise<ReportRun> {
   return present(await loadOwnRun(ctx, actor, id));
 }

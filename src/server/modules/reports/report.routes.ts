@@ -8,7 +8,7 @@ import type { RouteDeps } from '../../http/routes.ts';
 import { DOCX_MIME } from './official-document.ts';
 import { assignmentListDocx, conclusionNoticeDocx, type GeneratedReport } from './report.service.ts';
 import { reviewReportDocx } from './review-report.service.ts';
-import { getReportRun, reportRunFile, requestReviewReport } from './report-run.service.ts';
+import { getReportRun, listReviewReportRuns, reportRunFile, requestReviewReport } from './report-run.service.ts';
 
 const idParams = z.object({ id: uuid });
 
@@ -49,6 +49,9 @@ export function reportRoutes(api: FastifyInstance, { ctx }: RouteDeps): void {
     '/reviews/:id/report-runs',
     { schema: { tags, summary: 'Start generating the review report in the background (draft, or issued with issue: true); follow it at /report-runs/:id', params: idParams, body: startReportRunInput, response: { 202: reportRunSchema } } },
     async (req, reply) => reply.status(202).send(await requestReviewReport(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  r.get('/reviews/:id/report-runs', { schema: { tags, summary: "The viewer's own latest report runs for this review (newest first, at most 5)", params: idParams, response: { 200: z.object({ items: z.array(reportRunSchema) }) } } }, async (req) =>
+    listReviewReportRuns(ctx, actorOf(req), req.params.id),
   );
   r.get('/report-runs/:id', { schema: { tags, summary: 'A report run: state, step reached, error, and where to download the file (only the requester)', params: idParams, response: { 200: reportRunSchema } } }, async (req) =>
     getReportRun(ctx, actorOf(req), req.params.id),

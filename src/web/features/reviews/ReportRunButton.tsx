@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportRun } from '../../../contracts/reports.ts';
 import { apiDownload } from '../../lib/api.ts';
 import { errorMessage, errorText } from '../../lib/errors.ts';
-import { useReportRun, useStartReportRun } from './api.ts';
+import { useLatestReportRun, useReportRun, useStartReportRun } from './api.ts';
 
 const apiPath = (href: string) => href.replace(/^\/api/, '');
 
@@ -20,12 +20,18 @@ function stepLabel(t: ReturnType<typeof useTranslation>['t'], r: ReportRun): str
  */
 export function ReportRunButton({ cycleId }: { cycleId: string }) {
   const { t } = useTranslation();
-  const [runId, setRunId] = useState<string | null>(null);
+  const [started, setStarted] = useState<string | null>(null);
+  // A run started before the page was (re)opened: followed if still going, offered if done in the last day.
+  const latest = useLatestReportRun(cycleId).data;
+  const resumable = latest && (latest.state === 'queued' || latest.state === 'running' || Date.now() - Date.parse(latest.createdAt) < 86_400_000) ? latest : null;
+  const runId = started ?? resumable?.id ?? null;
   const start = useStartReportRun(cycleId);
   const run = useReportRun(runId);
   const r = run.data;
   const [downloadError, setDownloadError] = useState<unknown>(null);
+  // A run already done when the page opened is not downloaded again by itself.
   const downloaded = useRef<string | null>(null);
+  if (resumable?.state === 'done' && !started && downloaded.current === null) downloaded.current = resumable.id;
   const download = (x: ReportRun) => {
     setDownloadError(null);
     apiDownload(apiPath(x.fileHref!), undefined, 'bao-cao.docx').catch(setDownloadError);
@@ -40,7 +46,7 @@ export function ReportRunButton({ cycleId }: { cycleId: string }) {
   const active = start.isPending || (!!runId && (!r || r.state === 'queued' || r.state === 'running'));
   return (
     <Stack gap={6} miw={260}>
-      <Button variant="light" loading={active} onClick={() => start.mutate(undefined, { onSuccess: (x) => setRunId(x.id) })}>
+      <Button variant="light" loading={active} onClick={() => start.mutate(undefined, { onSuccess: (x) => setStarted(x.id) })}>
         {t('reviews.page.docx')}
       </Button>
       {active && r && (

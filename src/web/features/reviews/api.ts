@@ -77,6 +77,11 @@ export function useStartReportRun(id: string) {
   return useMutation({ mutationFn: () => api<ReportRun>(`/reviews/${id}/report-runs`, { method: 'POST', body: {} }) });
 }
 
+/** The viewer's latest report run of this review, if any (to pick up a run started before a reload). */
+export function useLatestReportRun(id: string) {
+  return useQuery({ queryKey: ['report-runs', 'latest', id], queryFn: ({ signal }) => api<{ items: ReportRun[] }>(`/reviews/${id}/report-runs`, { signal }).then((r) => r.items[0] ?? null), enabled: !!id });
+}
+
 const finished = (r: ReportRun | undefined) => r?.state === 'done' || r?.state === 'failed';
 
 export function useReportRun(runId: string | null) {
