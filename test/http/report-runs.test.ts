@@ -7,16 +7,7 @@ import { reviewReportDocx } from '../../src/server/modules/reports/review-report
 import { actorFor } from '../../src/server/seed/factories.ts';
 import { backends, DEMO_PASSWORD, loginAs, testApp, type Session, type TestApp } from '../support/db.ts';
 import { zipText } from '../support/zip.ts';
-
-/** pg-boss polls: wait for a condition with a deadline instead of fixed sleeps. */
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { waitFor } from '../support/wait.ts';
 
 /**
  * The review report generated in the background (report runs): requested over HTTP, run by the
@@ -60,7 +51,7 @@ describe.each(backends())('HTTP report runs [%s]', (backend) => {
     expect(r.statusCode, r.body).toBe(202);
     const run = r.json() as ReportRun;
     expect(run).toMatchObject({ kind: 'review-report', entityId: cycleId, issue: false, state: 'queued', step: 'queued', fileHref: null, progress: { done: 0, total: 7 } });
-    const done = await waitFor(() => runOf(run.id, lanhdao), (x) => x.state === 'done' || x.state === 'failed');
+    const done = await waitFor(() => runOf(run.id, lanhdao), (x) => x.state === 'done' || x.state === 'failed', 30_000);
     expect(done).toMatchObject({ state: 'done', step: null, error: null, progress: { done: 7, total: 7 }, fileHref: `/api/report-runs/${run.id}/file`, numberSymbol: null });
     expect(done.finishedAt! >= done.startedAt!).toBe(true);
     const f = await get(done.fileHref!, lanhdao);
@@ -88,12 +79,12 @@ describe.each(backends())('HTTP report runs [%s]', (backend) => {
 
   it('issuing with a number already in the register: the run fails with the registry’s code, nothing is issued', async () => {
     const first = (await post(`/api/reviews/${cycleId}/report-runs`, { issue: true, number: 731, issuedOn: '2026-04-10' }, lanhdao)).json() as ReportRun;
-    const a = await waitFor(() => runOf(first.id, lanhdao), (x) => x.state === 'done' || x.state === 'failed');
+    const a = await waitFor(() => runOf(first.id, lanhdao), (x) => x.state === 'done' || x.state === 'failed', 30_000);
     expect(a.state, JSON.stringify(a.error)).toBe('done');
     expect(a.numberSymbol).toMatch(/^731\//);
     expect(a.documentId).not.toBeNull();
     const again = (await post(`/api/reviews/${cycleId}/report-runs`, { issue: true, number: 731, issuedOn: '2026-05-02' }, lanhdao)).json() as ReportRun;
-    const b = await waitFor(() => runOf(again.id, lanhdao), (x) => x.state === 'done' || x.state === 'failed');
+    const b = await waitFor(() => runOf(again.id, lanhdao), (x) => x.state === 'done' || x.state === 'failed', 30_000);
     expect(b).toMatchObject({ state: 'failed', error: { code: 'document.duplicate_number' }, documentId: null, fileHref: null });
     expect((await get(`/api/report-runs/${again.id}/file`, lanhdao)).statusCode).toBe(409);
     expect(await audits('report.run_failed', again.id)).toHaveLength(1);

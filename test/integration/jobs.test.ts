@@ -12,16 +12,7 @@ import type { MailMessage } from '../../src/server/modules/notifications/notific
 import { makeUnit, makeUser, TEST_PASSWORD } from '../../src/server/seed/factories.ts';
 import { backends, countRows, openTestDb, testConfig, type TestDb } from '../support/db.ts';
 import { insertTask } from './jobs.fixtures.ts';
-
-/** pg-boss polls: wait for a condition with a deadline instead of fixed sleeps. */
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { waitFor } from '../support/wait.ts';
 
 /** nodemailer's JSON transport: builds the full message, sends nothing over the network. */
 function jsonMailbox() {
