@@ -32,6 +32,7 @@ import type { ReportRun } from '../src/contracts/reports.ts';
 import { clientAddress, note, r2, stats, timed, within } from './lib.ts';
 import { SYNTHETIC_PASSWORD } from './synthetic-city.ts';
 import { loadSyntheticIncidents } from './synthetic-incidents.ts';
+import { loadSyntheticDecidedTips } from './synthetic-tips.ts';
 import type { SyntheticTasks } from './synthetic-tasks.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -39,6 +40,8 @@ type App = Awaited<ReturnType<typeof buildApp>>;
 export interface ReviewsBenchOptions {
   /** Situations generated when the database holds none yet. */
   incidents: number;
+  /** Decided tips generated when the database holds none yet. */
+  tips: number;
   seed: number;
   rounds: number;
   docxRounds: number;
@@ -48,6 +51,8 @@ export interface ReviewsBenchOptions {
 
 /** Five years ending on the benchmark's today (2026-06-15). */
 export const REVIEW_PERIOD = { from: '2021-06-16', to: '2026-06-15' };
+/** Synthetic tips are received from a little before the period, so some are decided in it. */
+const TIPS_RECEIVED_FROM = '2021-04-01';
 
 const HAND_TASKS = `
 with recursive prog as (
@@ -76,6 +81,10 @@ with recursive prog as (
 select count(*)::int as n from task_coordinators tc join prog on prog.id = tc.task_id join tasks t on t.id = tc.task_id join units cu on cu.id = tc.unit_id
 where cu.path like $2 and t.state <> 'cancelled' and (tc.requested_at at time zone 'Asia/Ho_Chi_Minh')::date between $3::date and $4::date`;
 
+const HAND_TIPS = `
+select count(*)::int as n from tips t join units hu on hu.id = t.handling_unit_id
+where hu.path like $1 and t.outcome_kind is not null and t.outcome_decided_on between $2::date and $3::date`;
+
 const HAND_SITUATIONS = `
 select count(*) filter (where i.occurred_on between $2::date and $3::date)::int as cur,
        count(*) filter (where i.occurred_on between $4::date and $5::date)::int as base
@@ -95,6 +104,13 @@ export async function measureReviews(app: App, rt: JobsRuntime, db: pg.Pool, tas
   if (existing < 1000) {
     note(`${o.backend}: reviews: generating ${o.incidents} situations`);
     incidentsData = await loadSyntheticIncidents(db, { incidents: o.incidents, seed: o.seed });
+  }
+  const existingTips = (await db.query<{ n: number }>('select count(*)::int n from tips where outcome_kind is not null')).rows[0]!.n;
+  let tipsData: Awaited<ReturnType<typeof loadSyntheticDecidedTips>> | { reused: number } = { reused: existingTips };
+  if (existingTips < 1000 && o.tips > 0) {
+    note(`${o.backend}: reviews: generating ${o.tips} decided tips`);
+    tipsData = await loadSyntheticDecidedTips(db, { tips: o.tips, seed: o.seed, from: TIPS_RECEIVED_FROM, to: REVIEW_PERIOD.to });
+    note(`${o.backend}: reviews: tips loaded in ${(tipsData as { ms: number }).ms} ms`);
   }
   const city = (await db.query<{ id: string; path: string }>(`select id, path from units where short_name = 'TP.HCM' and code like 'SYN-%'`)).rows[0]!;
   const actor = await actorFor(ctx, tasksData.cityLeader.username, SYNTHETIC_PASSWORD);
@@ -122,6 +138,7 @@ export async function measureReviews(app: App, rt: JobsRuntime, db: pg.Pool, tas
     tasks: (await within(T, 'hand tasks', db.query(HAND_TASKS, [documentIds, like, REVIEW_PERIOD.from, REVIEW_PERIOD.to, cutoff]))).rows[0] as Record<string, number>,
     coordination: (await within(T, 'hand coordination', db.query<{ n: number }>(HAND_COORDINATION, [documentIds, like, REVIEW_PERIOD.from, REVIEW_PERIOD.to]))).rows[0]!.n,
     situations: (await within(T, 'hand situations', db.query<{ cur: number; base: number }>(HAND_SITUATIONS, [like, REVIEW_PERIOD.from, REVIEW_PERIOD.to, base.from, base.to]))).rows[0]!,
+    tips: (await within(T, 'hand tips', db.query<{ n: number }>(HAND_TIPS, [like, REVIEW_PERIOD.from, REVIEW_PERIOD.to]))).rows[0]!.n,
   }));
   const tot = c0.total;
   const pairs: [string, number | null, number][] = [
@@ -134,6 +151,8 @@ export async function measureReviews(app: App, rt: JobsRuntime, db: pg.Pool, tas
     ['coordination.requests', tot?.coordination?.requests.value ?? null, hand.coordination],
     ['situations.current', tot?.situations?.total.current.value ?? null, hand.situations.cur],
     [`situations.base (${base.from}..${base.to})`, tot?.situations?.total.base.value ?? null, hand.situations.base],
+    ['tips.resolved', tot?.tips?.resolved.value ?? 0, hand.tips],
+    ['tips.resolvedWithinDeadline + tips.resolvedLate', (tot?.tips?.resolvedWithinDeadline.value ?? 0) + (tot?.tips?.resolvedLate.value ?? 0), hand.tips],
   ];
   const checks = pairs.map(([figure, product, sql]) => ({ figure, product, sql, match: product === sql }));
   for (const c of checks.filter((x) => !x.match)) {
@@ -275,6 +294,8 @@ export async function measureReviews(app: App, rt: JobsRuntime, db: pg.Pool, tas
     what: `whole-city tổng kết over ${REVIEW_PERIOD.from}..${REVIEW_PERIOD.to} (custom, 5 years), programme = the ${documentIds.length} synthetic plans, viewer = the city leader`,
     data: {
       situations: incidentsData,
+      tips: tipsData,
+      tipsInTotalRow: c0.total?.tips ? { resolved: c0.total.tips.resolved.value, withinDeadline: c0.total.tips.resolvedWithinDeadline.value, late: c0.total.tips.resolvedLate.value } : null,
       programmeDocuments: documentIds.length,
       scorecards: c0.scorecards.length,
       totalRow: Object.fromEntries(pairs.map(([k, p]) => [k, p])),
@@ -282,7 +303,7 @@ export async function measureReviews(app: App, rt: JobsRuntime, db: pg.Pool, tas
       basePeriod: c0.base,
       rssAfterCompileMiB: rssAfterMiB,
     },
-    check: { handMs: Math.round(handMs), allAgree: checks.every((c) => c.match), checks, sql: { tasks: HAND_TASKS.trim(), coordination: HAND_COORDINATION.trim(), situations: HAND_SITUATIONS.trim() } },
+    check: { handMs: Math.round(handMs), allAgree: checks.every((c) => c.match), checks, sql: { tasks: HAND_TASKS.trim(), coordination: HAND_COORDINATION.trim(), situations: HAND_SITUATIONS.trim(), tips: HAND_TIPS.trim() } },
     compile: {
       what: 'compileReview(ctx, cityLeader, cycleId): one repeatable-read transaction; tasks by bucket, coordination and situations counted in SQL grouped by unit, decided tips read a page at a time; scorecards built in memory',
       firstMs: Math.round(firstMs),

@@ -7,7 +7,7 @@
  *                    [--task-rounds 10] [--status-units 168] [--ref-runs 30] [--op-timeout-s 600]
  *                    [--tips 100] [--tip-concurrency 8] [--live-clients 200] [--live-outsiders 20] [--live-events 50]
  *                    [--incidents 2000000] [--pglite-incidents N] [--situation-rounds 5]
- *                    [--review-rounds 3] [--review-incidents 200000]
+ *                    [--review-rounds 3] [--review-incidents 200000] [--review-tips 100000]
  *
  * One JSON document goes to stdout and to artifacts/bench/latest.json; notes go to stderr.
  * PostgreSQL: BENCH_DATABASE_URL (an empty database) or, by default, a fresh database created
@@ -67,6 +67,7 @@ interface Options {
   campaignRounds: number;
   reviewRounds: number;
   reviewIncidents: number;
+  reviewTips: number;
 }
 
 const SECTIONS = ['startup', 'login', 'search', 'tasks', 'refs', 'tips', 'live', 'situations', 'campaigns', 'reviews'] as const;
@@ -102,6 +103,7 @@ function parseArgs(argv: string[]): Options {
     campaignRounds: 10,
     reviewRounds: 3,
     reviewIncidents: 200_000,
+    reviewTips: 100_000,
   };
   const ints: Record<string, keyof Options> = {
     '--units': 'units',
@@ -128,6 +130,7 @@ function parseArgs(argv: string[]): Options {
     '--campaign-rounds': 'campaignRounds',
     '--review-rounds': 'reviewRounds',
     '--review-incidents': 'reviewIncidents',
+    '--review-tips': 'reviewTips',
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
@@ -525,7 +528,7 @@ async function benchBackend(backend: Backend, o: Options) {
         const campaigns = o.sections.includes('campaigns') ? await measureCampaigns(ctx, rt.database.pool, { rounds: o.campaignRounds, seed: o.seed, timeoutMs: o.opTimeoutS * 1000, today: BENCH_TODAY }) : null;
         const reviews =
           o.sections.includes('reviews') && tasksData
-            ? await measureReviews(app, { ...rt, ctx }, rt.database.pool, tasksData, { incidents: o.reviewIncidents, seed: o.seed, rounds: o.reviewRounds, docxRounds: 3, timeoutMs: o.opTimeoutS * 1000, backend })
+            ? await measureReviews(app, { ...rt, ctx }, rt.database.pool, tasksData, { incidents: o.reviewIncidents, tips: o.reviewTips, seed: o.seed, rounds: o.reviewRounds, docxRounds: 3, timeoutMs: o.opTimeoutS * 1000, backend })
             : null;
         return { syntheticCity: { units: city.units, users: city.users, loadMs: city.timings }, startup, login, search, tasks, tips, live, situations, campaigns, reviews };
       } finally {
