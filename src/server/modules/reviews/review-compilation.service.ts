@@ -41,7 +41,7 @@ import { viDate } from '../../kernel/calendar.ts';
  * of units. Measured in bench/README.md (`--section reviews`).
  */
 
-export const TIPS_PAGE = 2000;
+export const TIPS_PAGE = 5000;
 /** Records per drill-down page unless asked otherwise (the API's default). */
 export const RECORDS_PAGE = 100;
 
@@ -97,19 +97,7 @@ interface Gathered {
 const programmeIds = (spec: Spec): repo.Programme => ({ documentIds: spec.programme.documents.map((d) => d.id), conferenceIds: spec.programme.conferences.map((c) => c.id) });
 
 /** A tip's timeliness against the art. 147 deadline in force before its decision, for a page of decided tips. */
-async function withTimeliness(trx: Db | Tx, rows: repo.TipDecisionRow[]) {
-  const events = await repo.tipClockEvents(
-    trx,
-    rows.map((t) => t.id),
-  );
-  const byTip = new Map<string, { kind: string; data: unknown }[]>();
-  for (const e of events) {
-    const list = byTip.get(e.tipId);
-    if (list) list.push(e);
-    else byTip.set(e.tipId, [e]);
-  }
-  return rows.map((t) => ({ ...t, ...tipDecisionTimeliness(t, clockEvents(byTip.get(t.id) ?? []), t.decidedOn) }));
-}
+const withTimeliness = (rows: repo.TipDecisionRow[]) => rows.map((t) => ({ ...t, ...tipDecisionTimeliness(t, clockEvents(t.events), t.decidedOn) }));
 
 /** Every decided tip of the scope in the period (optionally one unit), a page at a time. */
 async function eachDecidedTip(trx: Db | Tx, scopePath: string, period: Period, f: { unitId?: string | undefined }, onPage: (rows: Awaited<ReturnType<typeof withTimeliness>>) => void) {
@@ -117,7 +105,7 @@ async function eachDecidedTip(trx: Db | Tx, scopePath: string, period: Period, f
   for (;;) {
     const rows = await repo.tipsDecided(trx, scopePath, period, { after, limit: TIPS_PAGE }, f);
     if (rows.length === 0) return;
-    onPage(await withTimeliness(trx, rows));
+    onPage(withTimeliness(rows));
     if (rows.length < TIPS_PAGE) return;
     const last = rows[rows.length - 1]!;
     after = { decidedOn: last.decidedOn, id: last.id };

@@ -627,13 +627,16 @@ export interface TipDecisionRow {
   remote: boolean;
   outcomeKind: string;
   decidedOn: string;
+  /** The events that move its clock, and its decisions, oldest first. */
+  events: { kind: string; data: unknown }[];
 }
 
 /**
- * Tips handled by units of the scope with a decision of art. 147(1) dated in the period, in pages
- * (keyset on decision date and id, `after` = the last row of the previous page) so that a city's
- * five years are never held in memory at once. (The tips tables are typed inside the tips module,
- * so this read is plain SQL over the columns it needs.)
+ * Tips handled by units of the scope with a decision of art. 147(1) dated in the period, with the
+ * events of their clocks, in pages (keyset on decision date and id over `tips_decided_idx`, `after`
+ * = the last row of the previous page) so that a city's five years are never held in memory at
+ * once. (The tips tables are typed inside the tips module, so this read is plain SQL over the
+ * columns it needs.)
  */
 export async function tipsDecided(
   db: Q,
@@ -642,9 +645,11 @@ export async function tipsDecided(
   page: { after: { decidedOn: string; id: string } | null; limit: number },
   f: { unitId?: string | undefined } = {},
 ): Promise<TipDecisionRow[]> {
-  const r = await sql<{ id: string; trackingCode: string; handlingUnitId: string; receivedAt: Date | string; remote: boolean; outcomeKind: string; decidedOn: string }>`
+  const r = await sql<Omit<TipDecisionRow, 'receivedAt'> & { receivedAt: Date | string }>`
     select t.id, t.tracking_code as "trackingCode", t.handling_unit_id as "handlingUnitId", t.received_at as "receivedAt", t.remote,
-           t.outcome_kind as "outcomeKind", to_char(t.outcome_decided_on, 'YYYY-MM-DD') as "decidedOn"
+           t.outcome_kind as "outcomeKind", to_char(t.outcome_decided_on, 'YYYY-MM-DD') as "decidedOn",
+           coalesce((select json_agg(json_build_object('kind', e.kind, 'data', e.data) order by e.at, e.id) from tip_events e
+                     where e.tip_id = t.id and e.kind in ('extended', 'suspended', 'restored', 'decided')), '[]'::json) as events
     from tips t join units hu on hu.id = t.handling_unit_id
     where hu.path like ${`${escapeLike(scopePath)}%`}
       and t.outcome_kind is not null
@@ -653,18 +658,7 @@ export async function tipsDecided(
       ${page.after ? sql`and (t.outcome_decided_on, t.id) > (${page.after.decidedOn}::date, ${page.after.id}::uuid)` : sql``}
     order by t.outcome_decided_on, t.id
     limit ${page.limit}`.execute(db);
-  return r.rows.map((x) => ({ ...x, receivedAt: new Date(x.receivedAt) }));
-}
-
-/** The events that move a tip's clock, and its decisions, oldest first. */
-export async function tipClockEvents(db: Q, tipIds: readonly string[]): Promise<{ tipId: string; kind: string; data: unknown }[]> {
-  if (tipIds.length === 0) return [];
-  const r = await sql<{ tipId: string; kind: string; data: unknown }>`
-    select tip_id as "tipId", kind, data from tip_events
-    where tip_id in (${uuids(tipIds)})
-      and kind in ('extended', 'suspended', 'restored', 'decided')
-    order by at, id`.execute(db);
-  return r.rows;
+  return r.rows.map((x) => ({ ...x, receivedAt: new Date(x.receivedAt), events: typeof x.events === 'string' ? (JSON.parse(x.events) as TipDecisionRow['events']) : x.events }));
 }
 
 // ── CLI lookups ─────────────────────────────────────────────────────────────────────────────
