@@ -30,8 +30,8 @@ import { actionsOfCycle, checkProgramme, loadVisibleCycle } from './review.servi
 import { viDate } from '../../kernel/calendar.ts';
 
 /**
- * compileReview: a review's figures compiled from the records, in ONE read transaction (repeatable
- * read: every figure comes from the same snapshot). Definitions are stated in `DEFINITIONS` and in
+ * compileReview: a review's figures compiled from the records: tasks, coordination, situations and
+ * corrective actions from one snapshot (repeatable read), then the decided tips page by page. Definitions are stated in `DEFINITIONS` and in
  * README.md; each figure states its period and carries a drill-down path to the records that
  * produce it (`reviewFigureRecords`).
  *
@@ -112,7 +112,8 @@ async function eachDecidedTip(trx: Db | Tx, scopePath: string, period: Period, f
   }
 }
 
-async function gather(trx: Db | Tx, spec: Spec, base: Period, cutoff: string, progress: CompileProgress): Promise<Gathered> {
+/** The counts of one snapshot: tasks by bucket, coordination, situations (units are loaded later). */
+async function gatherCounts(trx: Db | Tx, spec: Spec, base: Period, cutoff: string, progress: CompileProgress): Promise<Omit<Gathered, 'units'>> {
   const range: repo.CompilationRange = { scopePath: spec.scopeUnit.path, period: spec.period, cutoff };
   const byUnit = new Map<string, Tally>();
   const total = newTally();
@@ -139,18 +140,30 @@ async function gather(trx: Db | Tx, spec: Spec, base: Period, cutoff: string, pr
       const c = t.incidents.get(r.category as IncidentCategory) ?? { current: 0, base: 0 };
       t.incidents.set(r.category as IncidentCategory, { current: c.current + r.current, base: c.base + r.base });
     }
+  return { byUnit, total };
+}
+
+/**
+ * The decided tips, added to the counts a page at a time. Each page is its own statement, after the
+ * counts' snapshot: on the embedded database (one connection) other requests run between pages
+ * instead of waiting for the whole compilation. A decision dated in a past period rarely changes,
+ * so reading the tips seconds after the other figures does not change what they mean.
+ */
+async function gatherTips(db: Db, spec: Spec, g: Omit<Gathered, 'units'>, progress: CompileProgress): Promise<void> {
+  const of = (unitId: string) => {
+    let t = g.byUnit.get(unitId);
+    if (!t) g.byUnit.set(unitId, (t = newTally()));
+    return t;
+  };
   progress({ step: 'tips', done: 0 });
-  await eachDecidedTip(trx, spec.scopeUnit.path, spec.period, {}, (rows) => {
+  await eachDecidedTip(db, spec.scopeUnit.path, spec.period, {}, (rows) => {
     for (const tip of rows)
-      for (const t of [of(tip.handlingUnitId), total]) {
+      for (const t of [of(tip.handlingUnitId), g.total]) {
         t.tips.resolved += 1;
         if (tip.withinDeadline) t.tips.within += 1;
       }
-    progress({ step: 'tips', done: total.tips.resolved });
+    progress({ step: 'tips', done: g.total.tips.resolved });
   });
-  progress({ step: 'scorecards' });
-  const units = await repo.unitsByIds(trx, [...byUnit.keys(), ...spec.agenda.map((a) => a.id)]);
-  return { byUnit, total, units };
 }
 
 type HrefFor = (key: ReviewFigureKey, unitId: string | null, category?: IncidentCategory | null) => string;
@@ -244,7 +257,9 @@ async function compileSpec(
   const base = samePeriodLastYear(spec.period);
   const cutoff = cutoffOf(spec.period, today);
   const access = { state: spec.state, scopeUnit: spec.scopeUnit };
-  return ctx.db
+  const progress = opts.progress ?? (() => {});
+  // Tasks, coordination, situations and the corrective actions from one snapshot (repeatable read).
+  const { counts, actions } = await ctx.db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
@@ -253,39 +268,43 @@ async function compileSpec(
         if (!u || !u.path.startsWith(spec.scopeUnit.path)) throw new DomainError('review.unit_outside_scope', { unitId: opts.unitId }, [{ path: 'querystring.unitId', code: 'unit_outside_scope' }]);
         if (!canSeeUnit(actor, u)) throw hiddenNotFound('unit', opts.unitId);
       }
-      const g = await gather(trx, spec, base, cutoff, opts.progress ?? (() => {}));
-      const hrefFor = hrefBuilder(spec);
-      const agendaPos = new Map(spec.agenda.map((a) => [a.id, a.position]));
-      const ids = opts.unitId ? [opts.unitId] : [...g.byUnit.keys()];
-      if (opts.unitId && !g.units.has(opts.unitId)) g.units.set(opts.unitId, (await repo.unitsByIds(trx, [opts.unitId])).get(opts.unitId)!);
-      const units = ids
-        .map((id) => g.units.get(id)!)
-        .filter((u) => u.path.startsWith(spec.scopeUnit.path) && canSeeUnit(actor, u))
-        .sort((a, b) => {
-          const pa = agendaPos.get(a.id) ?? Number.MAX_SAFE_INTEGER;
-          const pb = agendaPos.get(b.id) ?? Number.MAX_SAFE_INTEGER;
-          return pa !== pb ? pa - pb : compareVietnamese(a.name, b.name);
-        });
-      const scorecards = units.map((u) => scorecard(u, 'unit', agendaPos.get(u.id) ?? null, g.byUnit.get(u.id) ?? newTally(), spec.period, base, hrefFor));
-      const whole = seesWholeCycle(actor, access);
-      const total = whole && !opts.unitId ? scorecard(spec.scopeUnit, 'scope', null, g.total, spec.period, base, hrefFor) : null;
-      const actions = opts.cycleRow ? await actionsOfCycle(trx, actor, opts.cycleRow, today, opts.shownIn) : { recorded: [], carriedForward: [] };
       return {
-        cycle: { id: spec.cycleId, kind: spec.kind, title: spec.title, state: spec.state, scopeUnit: unitRef(spec.scopeUnit), programme: spec.programme },
-        period: presentPeriod(spec.period),
-        base: presentPeriod(base),
-        cutoffOn: cutoff,
-        compiledAt: ctx.now().toISOString(),
-        definitions: DEFINITIONS,
-        significance: { test: SIGNIFICANCE_TEST, alpha: ALPHA, minTotal: MIN_TOTAL_FOR_TREND },
-        minBaseForPercent: MIN_BASE_FOR_PERCENT,
-        agenda: spec.agenda.filter((a) => whole || canSeeUnit(actor, a)).map((a) => ({ position: a.position, unit: unitRef(a) })),
-        scorecards,
-        total,
-        correctiveActions: actions,
-        empty: scorecards.every(isEmpty) && (total === null || isEmpty(total)),
+        counts: await gatherCounts(trx, spec, base, cutoff, progress),
+        actions: opts.cycleRow ? await actionsOfCycle(trx, actor, opts.cycleRow, today, opts.shownIn) : { recorded: [], carriedForward: [] },
       };
     });
+  await gatherTips(ctx.db, spec, counts, progress);
+  progress({ step: 'scorecards' });
+  const g: Gathered = { ...counts, units: await repo.unitsByIds(ctx.db, [...counts.byUnit.keys(), ...spec.agenda.map((a) => a.id), ...(opts.unitId ? [opts.unitId] : [])]) };
+  const hrefFor = hrefBuilder(spec);
+  const agendaPos = new Map(spec.agenda.map((a) => [a.id, a.position]));
+  const ids = opts.unitId ? [opts.unitId] : [...g.byUnit.keys()];
+  const units = ids
+    .map((id) => g.units.get(id)!)
+    .filter((u) => u.path.startsWith(spec.scopeUnit.path) && canSeeUnit(actor, u))
+    .sort((a, b) => {
+      const pa = agendaPos.get(a.id) ?? Number.MAX_SAFE_INTEGER;
+      const pb = agendaPos.get(b.id) ?? Number.MAX_SAFE_INTEGER;
+      return pa !== pb ? pa - pb : compareVietnamese(a.name, b.name);
+    });
+  const scorecards = units.map((u) => scorecard(u, 'unit', agendaPos.get(u.id) ?? null, g.byUnit.get(u.id) ?? newTally(), spec.period, base, hrefFor));
+  const whole = seesWholeCycle(actor, access);
+  const total = whole && !opts.unitId ? scorecard(spec.scopeUnit, 'scope', null, g.total, spec.period, base, hrefFor) : null;
+  return {
+    cycle: { id: spec.cycleId, kind: spec.kind, title: spec.title, state: spec.state, scopeUnit: unitRef(spec.scopeUnit), programme: spec.programme },
+    period: presentPeriod(spec.period),
+    base: presentPeriod(base),
+    cutoffOn: cutoff,
+    compiledAt: ctx.now().toISOString(),
+    definitions: DEFINITIONS,
+    significance: { test: SIGNIFICANCE_TEST, alpha: ALPHA, minTotal: MIN_TOTAL_FOR_TREND },
+    minBaseForPercent: MIN_BASE_FOR_PERCENT,
+    agenda: spec.agenda.filter((a) => whole || canSeeUnit(actor, a)).map((a) => ({ position: a.position, unit: unitRef(a) })),
+    scorecards,
+    total,
+    correctiveActions: actions,
+    empty: scorecards.every(isEmpty) && (total === null || isEmpty(total)),
+  };
 }
 
 async function specOfCycle(db: Db | Tx, c: repo.CycleRow): Promise<Spec> {
@@ -337,52 +356,50 @@ export async function reviewFigureRecords(ctx: Ctx, actor: Actor, cycleId: strin
   const today = ctx.today();
   const base = samePeriodLastYear(spec.period);
   const cutoff = cutoffOf(spec.period, today);
-  return ctx.db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      let unit = spec.scopeUnit;
-      if (q.unitId) {
-        const u = (await repo.unitsByIds(trx, [q.unitId])).get(q.unitId);
-        if (!u || !u.path.startsWith(spec.scopeUnit.path)) throw new DomainError('review.unit_outside_scope', { unitId: q.unitId }, [{ path: 'querystring.unitId', code: 'unit_outside_scope' }]);
-        if (!canSeeUnit(actor, u)) throw hiddenNotFound('unit', q.unitId);
-        unit = u;
-      }
-      const range: repo.CompilationRange = { scopePath: spec.scopeUnit.path, period: spec.period, cutoff };
-      const f = q.figure;
-      const only = { unitId: q.unitId };
-      const page = { limit: q.limit ?? RECORDS_PAGE, offset: q.offset ?? 0 };
-      let items: ReviewRecordList['items'];
-      let unitIds: string[];
-      let total: number;
-      if (f.startsWith('tasks.')) {
-        const bucket = ({ 'tasks.completedOnTime': 'completed_on_time', 'tasks.completedLate': 'completed_late', 'tasks.notCompletedWithinDeadline': 'not_completed_within_deadline', 'tasks.notCompletedOverdue': 'not_completed_overdue' } as Partial<Record<ReviewFigureKey, TaskBucket>>)[f];
-        const { total: n, rows } = await repo.programmeTaskRecords(trx, programmeIds(spec), range, { ...only, bucket, withoutDeadline: f === 'tasks.withoutDeadline' }, page);
-        total = n;
-        unitIds = rows.map((r) => r.leadUnitId);
-        items = rows.map((row) => ({ kind: 'task' as const, id: row.id, code: taskCode(row.number), title: row.title, unitName: row.leadUnitId, on: row.deadlineOn, href: `/tasks/${row.id}` }));
-      } else if (f.startsWith('coordination.')) {
-        const { total: n, rows } = await repo.coordinationRecords(trx, programmeIds(spec), range, { ...only, answered: f === 'coordination.requests' ? undefined : f === 'coordination.answered' }, page);
-        total = n;
-        unitIds = rows.map((r) => r.unitId);
-        items = rows.map((r) => ({ kind: 'task' as const, id: r.taskId, code: taskCode(r.number), title: r.title, unitName: r.unitId, on: r.requestedAt.toISOString().slice(0, 10), href: `/tasks/${r.taskId}` }));
-      } else if (f.startsWith('situations.')) {
+  const f = q.figure;
+  const only = { unitId: q.unitId };
+  const page = { limit: q.limit ?? RECORDS_PAGE, offset: q.offset ?? 0 };
+  let unit = spec.scopeUnit;
+  if (q.unitId) {
+    const u = (await repo.unitsByIds(ctx.db, [q.unitId])).get(q.unitId);
+    if (!u || !u.path.startsWith(spec.scopeUnit.path)) throw new DomainError('review.unit_outside_scope', { unitId: q.unitId }, [{ path: 'querystring.unitId', code: 'unit_outside_scope' }]);
+    if (!canSeeUnit(actor, u)) throw hiddenNotFound('unit', q.unitId);
+    unit = u;
+  }
+  let items: ReviewRecordList['items'];
+  let unitIds: string[];
+  let total: number;
+  if (f.startsWith('tips.')) {
+    // As in the compilation, decided tips are read a page at a time (each page its own statement);
+    // timeliness needs each tip's clock, so the page asked for is cut from the figure's tips.
+    const tips: ReturnType<typeof withTimeliness> = [];
+    await eachDecidedTip(ctx.db, spec.scopeUnit.path, spec.period, only, (rows) => tips.push(...rows.filter((t) => f === 'tips.resolved' || (f === 'tips.resolvedWithinDeadline') === t.withinDeadline)));
+    total = tips.length;
+    const shown = tips.slice(page.offset, page.offset + page.limit);
+    unitIds = shown.map((t) => t.handlingUnitId);
+    items = shown.map((t) => ({ kind: 'tip' as const, id: t.id, code: t.trackingCode, title: `${OUTCOME_VI[t.outcomeKind] ?? t.outcomeKind} (hạn ${viDate(t.dueOn)})`, unitName: t.handlingUnitId, on: t.decidedOn, href: `/tips/${t.id}` }));
+  } else {
+    const r = await ctx.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const range: repo.CompilationRange = { scopePath: spec.scopeUnit.path, period: spec.period, cutoff };
+        if (f.startsWith('tasks.')) {
+          const bucket = ({ 'tasks.completedOnTime': 'completed_on_time', 'tasks.completedLate': 'completed_late', 'tasks.notCompletedWithinDeadline': 'not_completed_within_deadline', 'tasks.notCompletedOverdue': 'not_completed_overdue' } as Partial<Record<ReviewFigureKey, TaskBucket>>)[f];
+          const { total: n, rows } = await repo.programmeTaskRecords(trx, programmeIds(spec), range, { ...only, bucket, withoutDeadline: f === 'tasks.withoutDeadline' }, page);
+          return { total: n, unitIds: rows.map((x) => x.leadUnitId), items: rows.map((row) => ({ kind: 'task' as const, id: row.id, code: taskCode(row.number), title: row.title, unitName: row.leadUnitId, on: row.deadlineOn, href: `/tasks/${row.id}` })) };
+        }
+        if (f.startsWith('coordination.')) {
+          const { total: n, rows } = await repo.coordinationRecords(trx, programmeIds(spec), range, { ...only, answered: f === 'coordination.requests' ? undefined : f === 'coordination.answered' }, page);
+          return { total: n, unitIds: rows.map((x) => x.unitId), items: rows.map((x) => ({ kind: 'task' as const, id: x.taskId, code: taskCode(x.number), title: x.title, unitName: x.unitId, on: x.requestedAt.toISOString().slice(0, 10), href: `/tasks/${x.taskId}` })) };
+        }
         const { total: n, rows } = await repo.incidentRecords(trx, spec.scopeUnit.path, f === 'situations.current' ? spec.period : base, { ...only, category: q.category }, page);
-        total = n;
-        unitIds = rows.map((r) => r.leadUnitId);
-        items = rows.map((i) => ({ kind: 'incident' as const, id: i.id, code: incidentCode(i.number), title: i.title, unitName: i.leadUnitId, on: i.occurredOn, href: `/incidents/${i.id}` }));
-      } else {
-        const tips: Awaited<ReturnType<typeof withTimeliness>> = [];
-        // Timeliness needs each tip's clock, so the figure's tips are found in pages and the page asked for is cut from them.
-        await eachDecidedTip(trx, spec.scopeUnit.path, spec.period, only, (rows) => tips.push(...rows.filter((t) => f === 'tips.resolved' || (f === 'tips.resolvedWithinDeadline') === t.withinDeadline)));
-        total = tips.length;
-        const shown = tips.slice(page.offset, page.offset + page.limit);
-        unitIds = shown.map((t) => t.handlingUnitId);
-        items = shown.map((t) => ({ kind: 'tip' as const, id: t.id, code: t.trackingCode, title: `${OUTCOME_VI[t.outcomeKind] ?? t.outcomeKind} (hạn ${viDate(t.dueOn)})`, unitName: t.handlingUnitId, on: t.decidedOn, href: `/tips/${t.id}` }));
-      }
-      // unitName holds the unit id until here: one lookup for the names.
-      const names = await repo.unitsByIds(trx, unitIds);
-      items = items.map((x) => ({ ...x, unitName: names.get(x.unitName)?.name ?? '' }));
-      return { figure: f, unit: unitRef(unit), period: presentPeriod(f === 'situations.base' ? base : spec.period), total, limit: page.limit, offset: page.offset, items };
-    });
+        return { total: n, unitIds: rows.map((x) => x.leadUnitId), items: rows.map((i) => ({ kind: 'incident' as const, id: i.id, code: incidentCode(i.number), title: i.title, unitName: i.leadUnitId, on: i.occurredOn, href: `/incidents/${i.id}` })) };
+      });
+    ({ total, unitIds, items } = r);
+  }
+  // unitName holds the unit id until here: one lookup for the names.
+  const names = await repo.unitsByIds(ctx.db, unitIds);
+  items = items.map((x) => ({ ...x, unitName: names.get(x.unitName)?.name ?? '' }));
+  return { figure: f, unit: unitRef(unit), period: presentPeriod(f === 'situations.base' ? base : spec.period), total, limit: page.limit, offset: page.offset, items };
 }
