@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Divider, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Divider, Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconFilter, IconPlus, IconSearch, IconTextScan2 } from '@tabler/icons-react';
+import { IconPlus, IconSearch, IconTextScan2 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../contracts/documents.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { FilterBar, useFilterDraft } from '../../components/FilterBar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { formatDate } from '../../lib/dates.ts';
@@ -29,53 +29,37 @@ function toParams(f: DocumentFilters, offset = 0): Record<string, string> {
 
 function FilterForm({ value, onApply }: { value: DocumentFilters; onApply: (f: DocumentFilters) => void }) {
   const { t } = useTranslation();
-  const [f, setF] = useState(value);
-  const set = <K extends keyof DocumentFilters>(k: K, v: DocumentFilters[K]) => setF((s) => ({ ...s, [k]: v }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onApply({ q: f.q.trim(), kind: f.kind, issuer: f.issuer.trim(), year: /^\d{4}$/.test(f.year.trim()) ? f.year.trim() : '' });
-  };
+  const { draft: f, set, setDraft } = useFilterDraft(value);
   return (
-    <Paper withBorder p="sm" mb="md">
-      <form onSubmit={submit} role="search" aria-label={t('common.filter')}>
-        <Group align="flex-end" gap="sm">
-          <TextInput
-            type="search"
-            label={t('documents.searchLabel')}
-            placeholder={t('common.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={f.q}
-            onChange={(e) => set('q', e.currentTarget.value)}
-            w={{ base: '100%', sm: 300 }}
-          />
-          <Select
-            label={t('documents.kind')}
-            data={[{ value: '', label: t('documents.anyKind') }, ...DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKind.${k}`) }))]}
-            value={f.kind}
-            onChange={(v) => set('kind', (v ?? '') as DocumentKind | '')}
-            allowDeselect={false}
-            searchable
-            w={{ base: '100%', sm: 200 }}
-          />
-          <TextInput label={t('documents.issuerFilter')} value={f.issuer} onChange={(e) => set('issuer', e.currentTarget.value)} w={{ base: '100%', sm: 240 }} />
-          <TextInput label={t('documents.year')} inputMode="numeric" maxLength={4} value={f.year} onChange={(e) => set('year', e.currentTarget.value)} w={{ base: '100%', sm: 100 }} />
-          <Group gap="xs">
-            <Button type="submit" leftSection={<IconFilter size={16} aria-hidden />}>
-              {t('common.filter')}
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => {
-                setF(EMPTY);
-                onApply(EMPTY);
-              }}
-            >
-              {t('common.clearFilters')}
-            </Button>
-          </Group>
-        </Group>
-      </form>
-    </Paper>
+    <FilterBar
+      label={t('common.filter')}
+      onApply={() => onApply({ q: f.q.trim(), kind: f.kind, issuer: f.issuer.trim(), year: /^\d{4}$/.test(f.year.trim()) ? f.year.trim() : '' })}
+      onClear={() => {
+        setDraft(EMPTY);
+        onApply(EMPTY);
+      }}
+    >
+      <TextInput
+        type="search"
+        label={t('documents.searchLabel')}
+        placeholder={t('common.searchPlaceholder')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={f.q}
+        onChange={(e) => set('q', e.currentTarget.value)}
+        w={{ base: '100%', sm: 300 }}
+      />
+      <Select
+        label={t('documents.kind')}
+        data={[{ value: '', label: t('documents.anyKind') }, ...DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKind.${k}`) }))]}
+        value={f.kind}
+        onChange={(v) => set('kind', (v ?? '') as DocumentKind | '')}
+        allowDeselect={false}
+        searchable
+        w={{ base: '100%', sm: 200 }}
+      />
+      <TextInput label={t('documents.issuerFilter')} value={f.issuer} onChange={(e) => set('issuer', e.currentTarget.value)} w={{ base: '100%', sm: 240 }} />
+      <TextInput label={t('documents.year')} inputMode="numeric" maxLength={4} value={f.year} onChange={(e) => set('year', e.currentTarget.value)} w={{ base: '100%', sm: 100 }} />
+    </FilterBar>
   );
 }
 

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Divider, Group, Loader, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Divider, Loader, Select, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconFilter, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentCategory, type IncidentStatus } from '../../../contracts/incidents.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { FilterBar, useFilterDraft } from '../../components/FilterBar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
@@ -53,101 +53,85 @@ function toParams(f: IncidentFilters, offset = 0): URLSearchParams {
 function FilterForm({ value, onApply }: { value: IncidentFilters; onApply: (f: IncidentFilters) => void }) {
   const { t } = useTranslation();
   const options = useIncidentOptions();
-  const [f, setF] = useState(value);
-  const set = <K extends keyof IncidentFilters>(k: K, v: IncidentFilters[K]) => setF((s) => ({ ...s, [k]: v }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onApply({ ...f, q: f.q.trim() });
-  };
+  const { draft: f, set, setDraft } = useFilterDraft(value);
   const w = { base: '100%', sm: 220 };
   return (
-    <Paper withBorder p="sm" mb="md">
-      <form onSubmit={submit} role="search" aria-label={t('incidents.filters')}>
-        <Group align="flex-end" gap="sm">
-          <TextInput
-            type="search"
-            label={t('incidents.searchLabel')}
-            description={t('incidents.searchHint')}
-            placeholder={t('common.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={f.q}
-            onChange={(e) => set('q', e.currentTarget.value)}
-            w={{ base: '100%', sm: 280 }}
-          />
-          <Select
-            label={t('incidents.filterCategory')}
-            placeholder={t('incidents.all')}
-            data={options.categories}
-            value={f.category || null}
-            onChange={(v) => set('category', (v ?? '') as IncidentFilters['category'])}
-            clearable
-            w={w}
-          />
-          <CommuneSelect label={t('incidents.filterCommune')} placeholder={t('incidents.all')} value={f.communeCode} onChange={(v) => set('communeCode', v)} w={{ base: '100%', sm: 260 }} />
-          <Select
-            label={t('incidents.filterStatus')}
-            placeholder={t('incidents.all')}
-            data={options.statuses}
-            value={f.status || null}
-            onChange={(v) => set('status', (v ?? '') as IncidentFilters['status'])}
-            clearable
-            w={w}
-          />
-          <Select
-            label={t('incidents.filterSignificant')}
-            data={[
-              { value: 'any', label: t('incidents.significantAny') },
-              { value: 'true', label: t('incidents.significantYes') },
-              { value: 'false', label: t('incidents.significantNo') },
-            ]}
-            value={f.significant || 'any'}
-            onChange={(v) => set('significant', v === 'true' || v === 'false' ? v : '')}
-            allowDeselect={false}
-            w={{ base: '100%', sm: 200 }}
-          />
-          <Select
-            label={t('incidents.filterOpen')}
-            data={[
-              { value: 'any', label: t('incidents.openAny') },
-              { value: 'true', label: t('incidents.openYes') },
-              { value: 'false', label: t('incidents.openNo') },
-            ]}
-            value={f.open || 'any'}
-            onChange={(v) => set('open', v === 'true' || v === 'false' ? v : '')}
-            allowDeselect={false}
-            w={{ base: '100%', sm: 160 }}
-          />
-          <Select
-            label={t('incidents.filterMerged')}
-            data={[
-              { value: 'any', label: t('incidents.mergedAny') },
-              { value: 'false', label: t('incidents.mergedNo') },
-              { value: 'true', label: t('incidents.mergedYes') },
-            ]}
-            value={f.merged || 'any'}
-            onChange={(v) => set('merged', v === 'true' || v === 'false' ? v : '')}
-            allowDeselect={false}
-            w={{ base: '100%', sm: 220 }}
-          />
-          <DateField label={t('incidents.filterFrom')} value={f.from} maxDate={f.to} onChange={(v) => set('from', v)} w={{ base: '100%', sm: 160 }} />
-          <DateField label={t('incidents.filterTo')} value={f.to} minDate={f.from} onChange={(v) => set('to', v)} w={{ base: '100%', sm: 160 }} />
-          <Group gap="xs">
-            <Button type="submit" leftSection={<IconFilter size={16} aria-hidden />}>
-              {t('common.filter')}
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => {
-                setF(EMPTY_FILTERS);
-                onApply(EMPTY_FILTERS);
-              }}
-            >
-              {t('common.clearFilters')}
-            </Button>
-          </Group>
-        </Group>
-      </form>
-    </Paper>
+    <FilterBar
+      label={t('incidents.filters')}
+      onApply={() => onApply({ ...f, q: f.q.trim() })}
+      onClear={() => {
+        setDraft(EMPTY_FILTERS);
+        onApply(EMPTY_FILTERS);
+      }}
+    >
+      <TextInput
+        type="search"
+        label={t('incidents.searchLabel')}
+        description={t('incidents.searchHint')}
+        placeholder={t('common.searchPlaceholder')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={f.q}
+        onChange={(e) => set('q', e.currentTarget.value)}
+        w={{ base: '100%', sm: 280 }}
+      />
+      <Select
+        label={t('incidents.filterCategory')}
+        placeholder={t('incidents.all')}
+        data={options.categories}
+        value={f.category || null}
+        onChange={(v) => set('category', (v ?? '') as IncidentFilters['category'])}
+        clearable
+        w={w}
+      />
+      <CommuneSelect label={t('incidents.filterCommune')} placeholder={t('incidents.all')} value={f.communeCode} onChange={(v) => set('communeCode', v)} w={{ base: '100%', sm: 260 }} />
+      <Select
+        label={t('incidents.filterStatus')}
+        placeholder={t('incidents.all')}
+        data={options.statuses}
+        value={f.status || null}
+        onChange={(v) => set('status', (v ?? '') as IncidentFilters['status'])}
+        clearable
+        w={w}
+      />
+      <Select
+        label={t('incidents.filterSignificant')}
+        data={[
+          { value: 'any', label: t('incidents.significantAny') },
+          { value: 'true', label: t('incidents.significantYes') },
+          { value: 'false', label: t('incidents.significantNo') },
+        ]}
+        value={f.significant || 'any'}
+        onChange={(v) => set('significant', v === 'true' || v === 'false' ? v : '')}
+        allowDeselect={false}
+        w={{ base: '100%', sm: 200 }}
+      />
+      <Select
+        label={t('incidents.filterOpen')}
+        data={[
+          { value: 'any', label: t('incidents.openAny') },
+          { value: 'true', label: t('incidents.openYes') },
+          { value: 'false', label: t('incidents.openNo') },
+        ]}
+        value={f.open || 'any'}
+        onChange={(v) => set('open', v === 'true' || v === 'false' ? v : '')}
+        allowDeselect={false}
+        w={{ base: '100%', sm: 160 }}
+      />
+      <Select
+        label={t('incidents.filterMerged')}
+        data={[
+          { value: 'any', label: t('incidents.mergedAny') },
+          { value: 'false', label: t('incidents.mergedNo') },
+          { value: 'true', label: t('incidents.mergedYes') },
+        ]}
+        value={f.merged || 'any'}
+        onChange={(v) => set('merged', v === 'true' || v === 'false' ? v : '')}
+        allowDeselect={false}
+        w={{ base: '100%', sm: 220 }}
+      />
+      <DateField label={t('incidents.filterFrom')} value={f.from} maxDate={f.to} onChange={(v) => set('from', v)} w={{ base: '100%', sm: 160 }} />
+      <DateField label={t('incidents.filterTo')} value={f.to} minDate={f.from} onChange={(v) => set('to', v)} w={{ base: '100%', sm: 160 }} />
+    </FilterBar>
   );
 }
 

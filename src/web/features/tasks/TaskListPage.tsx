@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Divider, Group, Loader, MultiSelect, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Anchor, Button, Divider, Group, Loader, MultiSelect, Select, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconFileSpreadsheet, IconFileText, IconFilter, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconFileText, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { TASK_STATUSES, type TaskStatus } from '../../../contracts/tasks.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { FilterBar, useFilterDraft } from '../../components/FilterBar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -46,83 +47,67 @@ function toParams(f: TaskFilters, offset = 0, documentLabel = ''): URLSearchPara
 
 function FilterForm({ value, documentLabel, onApply }: { value: TaskFilters; documentLabel: string; onApply: (f: TaskFilters, documentLabel: string) => void }) {
   const { t } = useTranslation();
-  const [f, setF] = useState(value);
+  const { draft: f, set, setDraft: setF } = useFilterDraft(value);
   const [docLabel, setDocLabel] = useState(documentLabel);
-  const set = <K extends keyof TaskFilters>(k: K, v: TaskFilters[K]) => setF((s) => ({ ...s, [k]: v }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onApply({ ...f, q: f.q.trim() }, docLabel);
-  };
   const w = { base: '100%', sm: 220 };
   return (
-    <Paper withBorder p="sm" mb="md">
-      <form onSubmit={submit} role="search" aria-label={t('tasks.filters')}>
-        <Group align="flex-end" gap="sm">
-          <TextInput
-            type="search"
-            label={t('tasks.searchLabel')}
-            placeholder={t('common.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={f.q}
-            onChange={(e) => set('q', e.currentTarget.value)}
-            w={{ base: '100%', sm: 280 }}
-          />
-          <div style={{ width: '100%', maxWidth: 280 }}>
-            <UnitPicker
-              label={t('tasks.filterUnit')}
-              value={f.unitId || null}
-              valueLabel={f.unitName}
-              onChange={(id, u) => setF((s) => ({ ...s, unitId: id ?? '', unitName: u?.name ?? '' }))}
-            />
-          </div>
-          <Select
-            label={t('tasks.filterUnitRole')}
-            data={ROLES.map((r) => ({ value: r, label: t(`unitRole.${r}`) }))}
-            value={f.unitRole || 'any'}
-            onChange={(v) => set('unitRole', (v ?? '') as TaskFilters['unitRole'])}
-            allowDeselect={false}
-            disabled={!f.unitId}
-            w={{ base: '100%', sm: 160 }}
-          />
-          <MultiSelect
-            label={t('tasks.filterStatus')}
-            data={TASK_STATUSES.map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))}
-            value={f.status}
-            onChange={(v) => set('status', v as TaskStatus[])}
-            clearable
-            w={{ base: '100%', sm: 300 }}
-          />
-          <DocumentPicker
-            label={t('tasks.filterDocument')}
-            value={f.documentId || null}
-            valueLabel={docLabel}
-            onChange={(id, label) => {
-              setDocLabel(label ?? '');
-              setF((s) => ({ ...s, documentId: id ?? '', clauseId: '' }));
-            }}
-            w={{ base: '100%', sm: 280 }}
-          />
-          <ClauseSelect label={t('tasks.filterClause')} documentId={f.documentId || null} value={f.clauseId || null} onChange={(v) => set('clauseId', v ?? '')} w={w} />
-          <DateField label={t('tasks.filterDeadlineFrom')} value={f.deadlineFrom} maxDate={f.deadlineTo} onChange={(v) => set('deadlineFrom', v)} w={{ base: '100%', sm: 160 }} />
-          <DateField label={t('tasks.filterDeadlineTo')} value={f.deadlineTo} minDate={f.deadlineFrom} onChange={(v) => set('deadlineTo', v)} w={{ base: '100%', sm: 160 }} />
-          <Group gap="xs">
-            <Button type="submit" leftSection={<IconFilter size={16} aria-hidden />}>
-              {t('common.filter')}
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => {
-                setF(EMPTY_FILTERS);
-                setDocLabel('');
-                onApply(EMPTY_FILTERS, '');
-              }}
-            >
-              {t('common.clearFilters')}
-            </Button>
-          </Group>
-        </Group>
-      </form>
-    </Paper>
+    <FilterBar
+      label={t('tasks.filters')}
+      onApply={() => onApply({ ...f, q: f.q.trim() }, docLabel)}
+      onClear={() => {
+        setF(EMPTY_FILTERS);
+        setDocLabel('');
+        onApply(EMPTY_FILTERS, '');
+      }}
+    >
+      <TextInput
+        type="search"
+        label={t('tasks.searchLabel')}
+        placeholder={t('common.searchPlaceholder')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={f.q}
+        onChange={(e) => set('q', e.currentTarget.value)}
+        w={{ base: '100%', sm: 280 }}
+      />
+      <div style={{ width: '100%', maxWidth: 280 }}>
+        <UnitPicker
+          label={t('tasks.filterUnit')}
+          value={f.unitId || null}
+          valueLabel={f.unitName}
+          onChange={(id, u) => setF((s) => ({ ...s, unitId: id ?? '', unitName: u?.name ?? '' }))}
+        />
+      </div>
+      <Select
+        label={t('tasks.filterUnitRole')}
+        data={ROLES.map((r) => ({ value: r, label: t(`unitRole.${r}`) }))}
+        value={f.unitRole || 'any'}
+        onChange={(v) => set('unitRole', (v ?? '') as TaskFilters['unitRole'])}
+        allowDeselect={false}
+        disabled={!f.unitId}
+        w={{ base: '100%', sm: 160 }}
+      />
+      <MultiSelect
+        label={t('tasks.filterStatus')}
+        data={TASK_STATUSES.map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))}
+        value={f.status}
+        onChange={(v) => set('status', v as TaskStatus[])}
+        clearable
+        w={{ base: '100%', sm: 300 }}
+      />
+      <DocumentPicker
+        label={t('tasks.filterDocument')}
+        value={f.documentId || null}
+        valueLabel={docLabel}
+        onChange={(id, label) => {
+          setDocLabel(label ?? '');
+          setF((s) => ({ ...s, documentId: id ?? '', clauseId: '' }));
+        }}
+        w={{ base: '100%', sm: 280 }}
+      />
+      <ClauseSelect label={t('tasks.filterClause')} documentId={f.documentId || null} value={f.clauseId || null} onChange={(v) => set('clauseId', v ?? '')} w={w} />
+      <DateField label={t('tasks.filterDeadlineFrom')} value={f.deadlineFrom} maxDate={f.deadlineTo} onChange={(v) => set('deadlineFrom', v)} w={{ base: '100%', sm: 160 }} />
+      <DateField label={t('tasks.filterDeadlineTo')} value={f.deadlineTo} minDate={f.deadlineFrom} onChange={(v) => set('deadlineTo', v)} w={{ base: '100%', sm: 160 }} />
+    </FilterBar>
   );
 }
 
