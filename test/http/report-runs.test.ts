@@ -50,9 +50,9 @@ describe.each(backends())('HTTP report runs [%s]', (backend) => {
     const r = await post(`/api/reviews/${cycleId}/report-runs`, {}, lanhdao);
     expect(r.statusCode, r.body).toBe(202);
     const run = r.json() as ReportRun;
-    expect(run).toMatchObject({ kind: 'review-report', entityId: cycleId, issue: false, state: 'queued', step: 'queued', fileHref: null, progress: { done: 0, total: 7 } });
+    expect(run).toMatchObject({ kind: 'review-report', entityId: cycleId, issue: false, state: 'queued', step: 'queued', fileHref: null, progress: { done: 0, total: 8 } });
     const done = await waitFor(() => runOf(run.id, lanhdao), (x) => x.state === 'done' || x.state === 'failed', 30_000);
-    expect(done).toMatchObject({ state: 'done', step: null, error: null, progress: { done: 7, total: 7 }, fileHref: `/api/report-runs/${run.id}/file`, numberSymbol: null });
+    expect(done).toMatchObject({ state: 'done', step: null, error: null, progress: { done: 8, total: 8 }, fileHref: `/api/report-runs/${run.id}/file`, numberSymbol: null });
     expect(done.finishedAt! >= done.startedAt!).toBe(true);
     const f = await get(done.fileHref!, lanhdao);
     expect(f.statusCode).toBe(200);
@@ -102,6 +102,26 @@ describe.each(backends())('HTTP report runs [%s]', (backend) => {
     expect(await runOf(stuck.id, lanhdao)).toMatchObject({ state: 'failed', error: { code: 'report.interrupted' } });
     expect(await runReportJob(t.ctx, done.id)).toEqual({ state: 'done' });
     expect((await runOf(done.id, lanhdao)).state).toBe('done');
+  });
+
+  it('a run left running past the bound is shown as interrupted; asking again while a draft waits answers with that run', async () => {
+    const old = await t.db
+      .insertInto('report_runs')
+      .values({ kind: 'review-report', entity_id: cycleId, input: '{}', issue: false, requested_by: lanhdao.userId, state: 'running', step: 'tasks', started_at: new Date(Date.now() - 20 * 60_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(await runOf(old.id, lanhdao)).toMatchObject({ state: 'failed', error: { code: 'report.interrupted' } });
+    // Queue without a worker: the second request gets the first run back.
+    await startJobs({ config: { ...t.config, jobs: { ...t.config.jobs, enabled: false } }, database: t.database, ctx: t.ctx }, { workers: false });
+    try {
+      const a = (await post(`/api/reviews/${cycleId}/report-runs`, {}, lanhdao)).json() as ReportRun;
+      const b = await post(`/api/reviews/${cycleId}/report-runs`, {}, lanhdao);
+      expect(b.statusCode).toBe(202);
+      expect((b.json() as ReportRun).id).toBe(a.id);
+      expect(a.state).toBe('queued');
+    } finally {
+      await stopJobs();
+    }
   });
 
   it('the compilation and the document report their steps in order', async () => {

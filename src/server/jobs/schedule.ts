@@ -63,7 +63,7 @@ export const JOBS: readonly JobDefinition[] = [
     name: QUEUES.reports,
     // A user is waiting: polled every second. One report at a time per process (the embedded
     // database has one connection). One retry, which only marks a run interrupted by a stop.
-    queue: { policy: 'standard', retryLimit: 1, retryDelay: 5, expireInSeconds: 3600 },
+    queue: { policy: 'standard', retryLimit: 1, retryDelay: 5, expireInSeconds: 15 * 60 },
     batchSize: 1,
     pollSeconds: 1,
     handler: ({ ctx }, data) => runReportJob(ctx, String(data.runId)),

@@ -71,20 +71,23 @@ export async function setStep(db: Q, id: string, step: string): Promise<void> {
   await db.updateTable('report_runs').set({ step }).where('id', '=', id).where('state', '=', 'running').execute();
 }
 
+/** Finish a run that is still running; false when it is not (already finished, or marked interrupted). */
 export async function finishRun(
   trx: Tx,
   id: string,
   r: { state: 'done'; filename: string; bytes: Buffer; numberSymbol: string | null; documentId: string | null; now: Date } | { state: 'failed'; errorCode: string; errorParams: Record<string, unknown>; now: Date },
-): Promise<void> {
-  await trx
+): Promise<boolean> {
+  const res = await trx
     .updateTable('report_runs')
     .set(
       r.state === 'done'
-        ? { state: 'done', step: null, filename: r.filename, bytes: r.bytes, number_symbol: r.numberSymbol, document_id: r.documentId, finished_at: r.now }
+        ? { state: 'done', step: null, filename: r.filename, bytes: r.bytes, number_symbol: r.numberSymbol, document_id: r.documentId, error_code: null, error_params: null, finished_at: r.now }
         : { state: 'failed', error_code: r.errorCode, error_params: JSON.stringify(r.errorParams), finished_at: r.now },
     )
     .where('id', '=', id)
-    .execute();
+    .where('state', '=', 'running')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }
 
 export async function runFile(db: Q, id: string): Promise<{ filename: string; bytes: Buffer } | undefined> {

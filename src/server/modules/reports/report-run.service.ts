@@ -26,13 +26,23 @@ import { reviewReportDocx } from './review-report.service.ts';
  */
 
 export const RUN_KEEP_DAYS = 7;
+/**
+ * A run still `running` this long after it started was interrupted (its process stopped): it is
+ * shown as failed at once, before pg-boss expires its job and the retry records it. A report takes
+ * seconds (bench/README.md); the job's expiry is the same bound.
+ */
+export const RUN_STALE_MINUTES = 15;
 
 type Progress = { step: ReportRunStep; done: number | null };
 const live = new Map<string, Progress>();
 
-const STEP_TOTAL = REPORT_RUN_STEPS.length - 1;
+/** Steps reached out of all steps: queued = 0, saving = 7 of 8, done = 8. */
+const STEP_TOTAL = REPORT_RUN_STEPS.length;
 
-function present(row: repo.RunRow): ReportRun {
+const isStale = (row: repo.RunRow, now: Date) => row.state === 'running' && !live.has(row.id) && !!row.startedAt && now.getTime() - row.startedAt.getTime() > RUN_STALE_MINUTES * 60_000;
+
+function present(stored: repo.RunRow, now: Date): ReportRun {
+  const row: repo.RunRow = isStale(stored, now) ? { ...stored, state: 'failed', errorCode: 'report.interrupted', errorParams: {} } : stored;
   const m = live.get(row.id);
   const step = row.state === 'done' || row.state === 'failed' ? null : ((m?.step ?? row.step ?? 'queued') as ReportRunStep);
   const done = row.state === 'done' ? STEP_TOTAL : step === null ? 0 : REPORT_RUN_STEPS.indexOf(step);
@@ -65,31 +75,36 @@ async function loadOwnRun(ctx: Ctx, actor: Actor, id: string): Promise<repo.RunR
 
 /**
  * Ask for the báo cáo sơ kết/tổng kết of a review cycle (404 outside the viewer's scope). Refused
- * with report.jobs_unavailable when this process cannot queue jobs (nothing is written then).
+ * with report.jobs_unavailable when this process cannot queue jobs (nothing is written then). A
+ * draft asked for while the requester's previous draft of the same review is still queued or
+ * running answers with that run instead of queueing another.
  */
 export async function requestReviewReport(ctx: Ctx, actor: Actor, cycleId: string, input: StartReportRunInput): Promise<ReportRun> {
   if (actor.kind !== 'user' || !actor.userId) throw forbidden('report.run');
   await getReviewCycle(ctx, actor, cycleId);
   if (!jobsAvailable()) throw new DomainError('report.jobs_unavailable');
   const { issue, ...options } = input;
+  const [last] = await repo.latestRuns(ctx.db, actor.userId, cycleId, 1);
+  if (!issue && last && !last.issue && (last.state === 'queued' || last.state === 'running') && !isStale(last, ctx.now()) && sameOptions(last.input, options))
+    return present(last, ctx.now());
   const id = await inTransaction(ctx.db, async (trx) => {
     const runId = await repo.insertRun(trx, { kind: 'review-report', entityId: cycleId, input: options, issue, requestedBy: actor.userId!, now: ctx.now() });
     await enqueue(trx, QUEUES.reports, [{ runId }]);
     await writeAudit(trx, actor, { action: 'report.requested', entityType: 'report_run', entityId: runId, data: { kind: 'review-report', cycleId, issue } });
     return runId;
   });
-  return present((await repo.findRun(ctx.db, id))!);
+  return present((await repo.findRun(ctx.db, id))!, ctx.now());
 }
 
 /** The viewer's own latest runs for a review (a page reopened while its report runs picks it up again). */
 export async function listReviewReportRuns(ctx: Ctx, actor: Actor, cycleId: string): Promise<{ items: ReportRun[] }> {
   await getReviewCycle(ctx, actor, cycleId);
   if (actor.kind !== 'user' || !actor.userId) return { items: [] };
-  return { items: (await repo.latestRuns(ctx.db, actor.userId, cycleId, 5)).map(present) };
+  return { items: (await repo.latestRuns(ctx.db, actor.userId, cycleId, 5)).map((r) => present(r, ctx.now())) };
 }
 
 export async function getReportRun(ctx: Ctx, actor: Actor, id: string): Promise<ReportRun> {
-  return present(await loadOwnRun(ctx, actor, id));
+  return present(await loadOwnRun(ctx, actor, id), ctx.now());
 }
 
 /** The DOCX of a finished run (report.run_not_ready until then). */
@@ -99,6 +114,12 @@ export async function reportRunFile(ctx: Ctx, actor: Actor, id: string): Promise
   if (!file) throw new DomainError('report.run_not_ready', { state: row.state });
   return { ...file, numberSymbol: row.numberSymbol, documentId: row.documentId };
 }
+
+/** The same report options, whatever the order of their keys (jsonb reorders them). */
+const sameOptions = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+  const canon = (o: Record<string, unknown>) => JSON.stringify(Object.keys(o).sort().map((k) => [k, o[k]]));
+  return canon(a) === canon(b);
+};
 
 const publicParams = (e: DomainError) => Object.fromEntries(Object.entries(e.params).filter(([k]) => k !== HIDDEN));
 
@@ -113,9 +134,11 @@ export async function runReportJob(ctx: Ctx, runId: string): Promise<{ state: st
   if (!row) return { state: 'missing' };
   const fail = (actor: Actor, code: string, params: Record<string, unknown>) =>
     inTransaction(ctx.db, async (trx) => {
-      await repo.finishRun(trx, runId, { state: 'failed', errorCode: code, errorParams: params, now: ctx.now() });
-      await writeAudit(trx, actor, { action: 'report.run_failed', entityType: 'report_run', entityId: runId, data: { kind: row.kind, code } });
+      if (await repo.finishRun(trx, runId, { state: 'failed', errorCode: code, errorParams: params, now: ctx.now() }))
+        await writeAudit(trx, actor, { action: 'report.run_failed', entityType: 'report_run', entityId: runId, data: { kind: row.kind, code } });
     });
+  // Still generating in this process (pg-boss expired the job and retried it): let it finish.
+  if (row.state === 'running' && live.has(runId)) return { state: 'running' };
   if (row.state === 'running') {
     await fail(systemActor('reports'), 'report.interrupted', {});
     return { state: 'failed' };
@@ -133,8 +156,8 @@ export async function runReportJob(ctx: Ctx, runId: string): Promise<{ state: st
     });
     live.set(runId, { step: 'saving', done: null });
     await inTransaction(ctx.db, async (trx) => {
-      await repo.finishRun(trx, runId, { state: 'done', filename: report.filename, bytes: report.bytes, numberSymbol: report.numberSymbol, documentId: report.documentId, now: ctx.now() });
-      await writeAudit(trx, actor, { action: 'report.run_finished', entityType: 'report_run', entityId: runId, data: { kind: row.kind, numberSymbol: report.numberSymbol, documentId: report.documentId, size: report.bytes.length } });
+      if (await repo.finishRun(trx, runId, { state: 'done', filename: report.filename, bytes: report.bytes, numberSymbol: report.numberSymbol, documentId: report.documentId, now: ctx.now() }))
+        await writeAudit(trx, actor, { action: 'report.run_finished', entityType: 'report_run', entityId: runId, data: { kind: row.kind, numberSymbol: report.numberSymbol, documentId: report.documentId, size: report.bytes.length } });
     });
     return { state: 'done' };
   } catch (e) {

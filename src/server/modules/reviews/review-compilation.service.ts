@@ -13,7 +13,7 @@ import type {
 } from '../../../contracts/reviews.ts';
 import type { Db, Tx } from '../../db/schema.ts';
 import type { Actor } from '../../kernel/actor.ts';
-import type { Ctx } from '../../kernel/context.ts';
+import { type Ctx, vnToday } from '../../kernel/context.ts';
 import { DomainError, forbidden, hiddenNotFound } from '../../kernel/errors.ts';
 import { compareVietnamese } from '../../kernel/text.ts';
 import { incidentCode } from '../incidents/incident.ts';
@@ -391,7 +391,7 @@ export async function reviewFigureRecords(ctx: Ctx, actor: Actor, cycleId: strin
         }
         if (f.startsWith('coordination.')) {
           const { total: n, rows } = await repo.coordinationRecords(trx, programmeIds(spec), range, { ...only, answered: f === 'coordination.requests' ? undefined : f === 'coordination.answered' }, page);
-          return { total: n, unitIds: rows.map((x) => x.unitId), items: rows.map((x) => ({ kind: 'task' as const, id: x.taskId, code: taskCode(x.number), title: x.title, unitName: x.unitId, on: x.requestedAt.toISOString().slice(0, 10), href: `/tasks/${x.taskId}` })) };
+          return { total: n, unitIds: rows.map((x) => x.unitId), items: rows.map((x) => ({ kind: 'task' as const, id: x.taskId, code: taskCode(x.number), title: x.title, unitName: x.unitId, on: vnToday(x.requestedAt), href: `/tasks/${x.taskId}` })) };
         }
         const { total: n, rows } = await repo.incidentRecords(trx, spec.scopeUnit.path, f === 'situations.current' ? spec.period : base, { ...only, category: q.category }, page);
         return { total: n, unitIds: rows.map((x) => x.leadUnitId), items: rows.map((i) => ({ kind: 'incident' as const, id: i.id, code: incidentCode(i.number), title: i.title, unitName: i.leadUnitId, on: i.occurredOn, href: `/incidents/${i.id}` })) };

@@ -567,7 +567,8 @@ export async function coordinationRecords(
     from (${coordinationSql(p, r)}) x
     where true ${f.unitId ? sql`and x.unit_id = ${f.unitId}::uuid` : sql``}
       ${f.answered === undefined ? sql`` : f.answered ? sql`and x.responded_at is not null` : sql`and x.responded_at is null`}`;
-  const res = await paged<CoordinationRecordRow & { requestedAt: Date | string }>(db, base, sql`x."requestedAt", x."taskId"`, page);
+  // A task asks all its coordinating units at the same instant: the unit completes the order.
+  const res = await paged<CoordinationRecordRow & { requestedAt: Date | string }>(db, base, sql`x."requestedAt", x."taskId", x."unitId"`, page);
   return { total: res.total, rows: res.rows.map((x) => ({ ...x, number: Number(x.number), requestedAt: new Date(x.requestedAt) })) };
 }
 

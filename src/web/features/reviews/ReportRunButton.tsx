@@ -29,24 +29,34 @@ export function ReportRunButton({ cycleId }: { cycleId: string }) {
   const run = useReportRun(runId);
   const r = run.data;
   const [downloadError, setDownloadError] = useState<unknown>(null);
-  // A run already done when the page opened is not downloaded again by itself.
-  const downloaded = useRef<string | null>(null);
-  if (resumable?.state === 'done' && !started && downloaded.current === null) downloaded.current = resumable.id;
   const download = (x: ReportRun) => {
     setDownloadError(null);
     apiDownload(apiPath(x.fileHref!), undefined, 'bao-cao.docx').catch(setDownloadError);
   };
+  // The file downloads itself once, and only for a run this page saw queued or running (not one
+  // found already done when the page opened, nor one finished in another tab).
+  const watched = useRef<string | null>(null);
   useEffect(() => {
-    if (r?.state === 'done' && r.fileHref && downloaded.current !== r.id) {
-      downloaded.current = r.id;
+    if (!r) return;
+    if (r.state === 'queued' || r.state === 'running') watched.current = r.id;
+    else if (r.state === 'done' && r.fileHref && watched.current === r.id) {
+      watched.current = null;
       download(r);
     }
   }, [r]);
   const problem: unknown = start.error ?? run.error ?? downloadError;
-  const active = start.isPending || (!!runId && (!r || r.state === 'queued' || r.state === 'running'));
+  // A run that cannot be read (purged, or an error) no longer holds the button.
+  const active = start.isPending || (!!runId && !run.error && (!r || r.state === 'queued' || r.state === 'running'));
   return (
     <Stack gap={6} miw={260}>
-      <Button variant="light" loading={active} onClick={() => start.mutate(undefined, { onSuccess: (x) => setStarted(x.id) })}>
+      <Button variant="light" loading={active} onClick={() =>
+          start.mutate(undefined, {
+            onSuccess: (x) => {
+              watched.current = x.id;
+              setStarted(x.id);
+            },
+          })
+        }>
         {t('reviews.page.docx')}
       </Button>
       {active && r && (

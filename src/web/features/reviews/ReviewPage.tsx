@@ -468,7 +468,7 @@ export function ReviewPage() {
         </div>
         <Group align="flex-start">
           {/* A draft of the báo cáo sơ kết/tổng kết (Nghị định 30/2020 format), generated in the background by the reports module. */}
-          <ReportRunButton cycleId={id} />
+          <ReportRunButton key={id} cycleId={id} />
           {r.abilities.close && (
             <Button variant="default" color="red" loading={close.isPending} onClick={() => window.confirm(t('reviews.page.closeConfirm')) && close.mutate()}>
               {t('reviews.page.close')}
