@@ -5,7 +5,8 @@ import { runReportJob } from '../../src/server/modules/reports/report-run.servic
 import { compileReview } from '../../src/server/modules/reviews/review-compilation.service.ts';
 import { reviewReportDocx } from '../../src/server/modules/reports/review-report.service.ts';
 import { actorFor } from '../../src/server/seed/factories.ts';
-import { backends, DEMO_PASSWORD, loginAs, testApp, type Session, type TestApp } from '../support/db.ts';
+import { backends, DEMO_PASSWORD, loginAs, testApp, unitIdByCode, type Session, type TestApp } from '../support/db.ts';
+import { createReviewCycle } from '../../src/server/modules/reviews/review.service.ts';
 import { zipText } from '../support/zip.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -122,6 +123,27 @@ describe.each(backends())('HTTP report runs [%s]', (backend) => {
     } finally {
       await stopJobs();
     }
+  });
+
+  it('a run of a review its requester no longer sees is 404, file included', async () => {
+    // A review of Sài Gòn's commune police: the Bến Thành officer does not see it; a run of theirs on it (as if made before they moved) is hidden.
+    const admin = await actorFor(t.ctx, 'admin', DEMO_PASSWORD);
+    const doc = await t.db.selectFrom('documents').select('id').where('symbol', '=', '16-NQ/TW').executeTakeFirstOrThrow();
+    const saigon = await createReviewCycle(t.ctx, admin, {
+      kind: 'so_ket',
+      title: 'Sơ kết phường Sài Gòn (kiểm thử)',
+      scopeUnitId: await unitIdByCode(t.db, 'CAX-26740'),
+      documentIds: [doc.id],
+      conferenceIds: [],
+      period: { kind: 'quarter', year: 2026, index: 1 },
+    });
+    expect((await get(`/api/reviews/${saigon.id}`, benthanh)).statusCode).toBe(404);
+    const run = await t.db
+      .insertInto('report_runs')
+      .values({ kind: 'review-report', entity_id: saigon.id, input: '{}', issue: false, requested_by: benthanh.userId, state: 'done', filename: 'x.docx', bytes: Buffer.from('PK'), finished_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const url of [`/api/report-runs/${run.id}`, `/api/report-runs/${run.id}/file`]) expect((await get(url, benthanh)).statusCode, url).toBe(404);
   });
 
   it('the compilation and the document report their steps in order', async () => {

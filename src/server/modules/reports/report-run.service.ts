@@ -66,10 +66,12 @@ function present(stored: repo.RunRow, now: Date): ReportRun {
   };
 }
 
+/** A run of the viewer's own, of a review the viewer still sees (a user who lost access to it gets 404). */
 async function loadOwnRun(ctx: Ctx, actor: Actor, id: string): Promise<repo.RunRow> {
   const row = await repo.findRun(ctx.db, id);
   if (!row) throw new DomainError('not_found', { entity: 'report_run', id });
   if (row.requestedBy !== actor.userId) throw hiddenNotFound('report_run', id);
+  await getReviewCycle(ctx, actor, row.entityId);
   return row;
 }
 
