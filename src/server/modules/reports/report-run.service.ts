@@ -6,7 +6,7 @@ import { writeAudit } from '../../kernel/audit.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { DomainError, forbidden, HIDDEN, hiddenNotFound } from '../../kernel/errors.ts';
 import { actorOfUser } from '../accounts/auth.service.ts';
-import { getReviewCycle } from '../reviews/review.service.ts';
+import { loadVisibleCycle } from '../reviews/review.service.ts';
 import type { GeneratedReport } from './report.service.ts';
 import * as repo from './report-run.repository.ts';
 import { reviewReportDocx } from './review-report.service.ts';
@@ -71,7 +71,7 @@ async function loadOwnRun(ctx: Ctx, actor: Actor, id: string): Promise<repo.RunR
   const row = await repo.findRun(ctx.db, id);
   if (!row) throw new DomainError('not_found', { entity: 'report_run', id });
   if (row.requestedBy !== actor.userId) throw hiddenNotFound('report_run', id);
-  await getReviewCycle(ctx, actor, row.entityId);
+  await loadVisibleCycle(ctx.db, actor, row.entityId);
   return row;
 }
 
@@ -83,7 +83,7 @@ async function loadOwnRun(ctx: Ctx, actor: Actor, id: string): Promise<repo.RunR
  */
 export async function requestReviewReport(ctx: Ctx, actor: Actor, cycleId: string, input: StartReportRunInput): Promise<ReportRun> {
   if (actor.kind !== 'user' || !actor.userId) throw forbidden('report.run');
-  await getReviewCycle(ctx, actor, cycleId);
+  await loadVisibleCycle(ctx.db, actor, cycleId);
   if (!jobsAvailable()) throw new DomainError('report.jobs_unavailable');
   const { issue, ...options } = input;
   const [last] = await repo.latestRuns(ctx.db, actor.userId, cycleId, 1);
@@ -100,7 +100,7 @@ export async function requestReviewReport(ctx: Ctx, actor: Actor, cycleId: strin
 
 /** The viewer's own latest runs for a review (a page reopened while its report runs picks it up again). */
 export async function listReviewReportRuns(ctx: Ctx, actor: Actor, cycleId: string): Promise<{ items: ReportRun[] }> {
-  await getReviewCycle(ctx, actor, cycleId);
+  await loadVisibleCycle(ctx.db, actor, cycleId);
   if (actor.kind !== 'user' || !actor.userId) return { items: [] };
   return { items: (await repo.latestRuns(ctx.db, actor.userId, cycleId, 5)).map((r) => present(r, ctx.now())) };
 }
