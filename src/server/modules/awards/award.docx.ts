@@ -44,19 +44,26 @@ function basisOf(d: Decision): string[] {
   return out;
 }
 
-export function awardDecisionDocument(d: Decision): OfficialDocument {
-  const n = d.grants.length;
-  const persons = d.grants.filter((g) => g.nomineeType === 'person').length;
-  const who = [persons ? `${persons} cá nhân` : null, n - persons ? `${n - persons} tập thể` : null].filter(Boolean).join(' và ');
-  const title = AWARD_TITLES_VI[d.kind];
+/** The decision's issuing body, number and symbol, place and date: the header of both documents. */
+function issuedBy(d: Decision) {
   return {
-    system: 'state',
+    system: 'state' as const,
     ...(d.parentBody ? { parentBody: d.parentBody.toLocaleUpperCase('vi') } : {}),
     issuingBody: d.issuerName.toLocaleUpperCase('vi'),
     issuerName: d.issuerName,
     ...numberParts(d.symbol),
     place: placeOf(d.issuerName),
     date: d.decidedOn,
+  };
+}
+
+export function awardDecisionDocument(d: Decision): OfficialDocument {
+  const n = d.grants.length;
+  const persons = d.grants.filter((g) => g.nomineeType === 'person').length;
+  const who = [persons ? `${persons} cá nhân` : null, n - persons ? `${n - persons} tập thể` : null].filter(Boolean).join(' và ');
+  const title = AWARD_TITLES_VI[d.kind];
+  return {
+    ...issuedBy(d),
     typeName: 'QUYẾT ĐỊNH',
     subject: d.summary,
     basis: basisOf(d),
@@ -93,13 +100,7 @@ export function awardDecisionDocument(d: Decision): OfficialDocument {
 /** A simple certificate (giấy chứng nhận) for one awardee, with the decision's number and date. */
 export function awardCertificateDocument(g: Grant, d: Decision): OfficialDocument {
   return {
-    system: 'state',
-    ...(d.parentBody ? { parentBody: d.parentBody.toLocaleUpperCase('vi') } : {}),
-    issuingBody: d.issuerName.toLocaleUpperCase('vi'),
-    issuerName: d.issuerName,
-    ...numberParts(d.symbol),
-    place: placeOf(d.issuerName),
-    date: d.decidedOn,
+    ...issuedBy(d),
     typeName: 'GIẤY CHỨNG NHẬN',
     subject: AWARD_TITLES_VI[g.kind],
     opening: [

@@ -87,6 +87,13 @@ const newTally = (): Tally => ({
   tips: { resolved: 0, within: 0 },
 });
 
+/** A unit's tally, created empty on first use. */
+function tallyOf(byUnit: Map<string, Tally>, unitId: string): Tally {
+  let t = byUnit.get(unitId);
+  if (!t) byUnit.set(unitId, (t = newTally()));
+  return t;
+}
+
 interface Gathered {
   byUnit: Map<string, Tally>;
   /** The whole scope: sums of the units, except the median answer time (computed over all requests). */
@@ -117,11 +124,7 @@ async function gatherCounts(trx: Db | Tx, spec: Spec, base: Period, cutoff: stri
   const range: repo.CompilationRange = { scopePath: spec.scopeUnit.path, period: spec.period, cutoff };
   const byUnit = new Map<string, Tally>();
   const total = newTally();
-  const of = (unitId: string) => {
-    let t = byUnit.get(unitId);
-    if (!t) byUnit.set(unitId, (t = newTally()));
-    return t;
-  };
+  const of = (unitId: string) => tallyOf(byUnit, unitId);
   progress({ step: 'tasks' });
   for (const r of await repo.programmeTaskCounts(trx, programmeIds(spec), range))
     for (const t of [of(r.unitId), total]) {
@@ -150,11 +153,7 @@ async function gatherCounts(trx: Db | Tx, spec: Spec, base: Period, cutoff: stri
  * so reading the tips seconds after the other figures does not change what they mean.
  */
 async function gatherTips(db: Db, spec: Spec, g: Omit<Gathered, 'units'>, progress: CompileProgress): Promise<void> {
-  const of = (unitId: string) => {
-    let t = g.byUnit.get(unitId);
-    if (!t) g.byUnit.set(unitId, (t = newTally()));
-    return t;
-  };
+  const of = (unitId: string) => tallyOf(g.byUnit, unitId);
   progress({ step: 'tips', done: 0 });
   await eachDecidedTip(db, spec.scopeUnit.path, spec.period, {}, (rows) => {
     for (const tip of rows)
