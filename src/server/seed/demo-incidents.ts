@@ -1,5 +1,5 @@
 import type { CreateIncidentInput, Incident, IncidentCategory } from '../../contracts/incidents.ts';
-import { operatorActor, type Actor } from '../kernel/actor.ts';
+import { operatorActor } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { HCMC_COMMUNES } from '../modules/organisation/reference/admin-units.ts';
 import {
@@ -13,8 +13,8 @@ import {
   reopenIncident,
   reportClosing,
 } from '../modules/incidents/incident.service.ts';
-import type { Role } from '../../contracts/roles.ts';
 import { rng } from './demo-random.ts';
+import { demoActor } from './factories.ts';
 
 /**
  * A year of security and order situations over the 168 communes, built through the incidents
@@ -73,17 +73,6 @@ const DEPARTMENT_FOR: Partial<Record<IncidentCategory, string>> = {
 };
 /** Rough centres of the three former areas (for points when a commune has no geometry loaded). */
 const CENTRE = { lat: 10.78, lon: 106.7 };
-
-/** The actor of a demo account, built from its stored scope (no sign-in, no session). */
-async function demoActor(ctx: Ctx, username: string): Promise<Actor> {
-  const user = await ctx.db.selectFrom('users').select(['id', 'username', 'unit_id', 'roles']).where('username', '=', username).executeTakeFirst();
-  if (!user) return operatorActor('demo');
-  const scope = (await ctx.db.selectFrom('user_scope_units').select('unit_id').where('user_id', '=', user.id).execute()).map((r) => r.unit_id);
-  const communes = (await ctx.db.selectFrom('user_communes').select('commune_code').where('user_id', '=', user.id).execute()).map((r) => r.commune_code);
-  const scopeUnitIds = [...new Set([user.unit_id, ...scope])];
-  const paths = (await ctx.db.selectFrom('units').select('path').where('id', 'in', scopeUnitIds).execute()).map((r) => r.path);
-  return { kind: 'user', userId: user.id, username: user.username, unitId: user.unit_id, roles: user.roles as Role[], scopeUnitIds, scopePaths: paths, communeCodes: communes };
-}
 
 export async function loadDemoIncidents(ctx: Ctx, count = DEMO_INCIDENT_COUNT): Promise<{ incidents: number }> {
   if (await ctx.db.selectFrom('incidents').select('id').limit(1).executeTakeFirst()) return { incidents: 0 };

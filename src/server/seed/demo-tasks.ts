@@ -1,4 +1,3 @@
-import type { Role } from '../../contracts/roles.ts';
 import type { CreateTaskInput, Recurrence, Task } from '../../contracts/tasks.ts';
 import { operatorActor, type Actor } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/context.ts';
@@ -9,6 +8,7 @@ import { getTask } from '../modules/tasks/task-queries.service.ts';
 import { loadDemoCoordination, type DemoCoordinationIds } from './demo-coordination.ts';
 import { rng } from './demo-random.ts';
 import { addDays, daysBetween } from '../kernel/calendar.ts';
+import { demoActor } from './factories.ts';
 
 /**
  * A year of tasks for the demo city, built through the tasks module's use cases (the same code as
@@ -121,16 +121,6 @@ const EVIDENCE_NOTES = [
   'Đã bắt giữ, vận động đầu thú một số đối tượng',
   'Đã sơ kết, rút kinh nghiệm, đề xuất giải pháp',
 ];
-
-async function demoActor(ctx: Ctx, username: string): Promise<Actor> {
-  const user = await ctx.db.selectFrom('users').select(['id', 'username', 'unit_id', 'roles']).where('username', '=', username).executeTakeFirst();
-  if (!user) return operatorActor('demo');
-  const scope = (await ctx.db.selectFrom('user_scope_units').select('unit_id').where('user_id', '=', user.id).execute()).map((r) => r.unit_id);
-  const communes = (await ctx.db.selectFrom('user_communes').select('commune_code').where('user_id', '=', user.id).execute()).map((r) => r.commune_code);
-  const scopeUnitIds = [...new Set([user.unit_id, ...scope])];
-  const paths = (await ctx.db.selectFrom('units').select('path').where('id', 'in', scopeUnitIds).execute()).map((r) => r.path);
-  return { kind: 'user', userId: user.id, username: user.username, unitId: user.unit_id, roles: user.roles as Role[], scopeUnitIds, scopePaths: paths, communeCodes: communes };
-}
 
 /** Load the demo year of tasks once (skipped when tasks exist). Returns counts. */
 export async function loadDemoTasks(ctx: Ctx, coordination?: DemoCoordinationIds): Promise<{ tasks: number; reports: number; evaluations: number }> {

@@ -7,7 +7,7 @@ import type { Ctx } from '../kernel/context.ts';
 import { createUnit } from '../modules/organisation/unit.service.ts';
 import { createPerson } from '../modules/organisation/person.service.ts';
 import { createUser } from '../modules/accounts/user.service.ts';
-import { resolveSession, login } from '../modules/accounts/auth.service.ts';
+import { actorOfUser, resolveSession, login } from '../modules/accounts/auth.service.ts';
 
 /**
  * Factories shared by the tests and the demo city: they go through the same use cases as the
@@ -58,6 +58,15 @@ export async function makePerson(ctx: Ctx, unitId: string, fullName: string, ran
 export async function actorFor(ctx: Ctx, username: string, password = TEST_PASSWORD): Promise<Actor> {
   const r = await login(ctx, { sessionTtlMs: 3600_000, maxFailures: 5, lockMs: 60_000 }, { username, password, ip: null, userAgent: null });
   return (await resolveSession(ctx, r.sessionToken))!.actor;
+}
+
+/**
+ * A demo account's actor by username, without logging in (the demo loaders act as its users); the
+ * operator when the account does not exist.
+ */
+export async function demoActor(ctx: Ctx, username: string): Promise<Actor> {
+  const user = await ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  return (user && (await actorOfUser(ctx.db, user.id))) ?? operatorActor('demo');
 }
 
 export const uniqueCode = (prefix = 'T'): string => `${prefix}${randomUUID().slice(0, 8).toUpperCase()}`;
