@@ -14,7 +14,7 @@
  *   `GET /api/health` (which runs `select 1`) is requested one after the other: its latency during
  *   generation against idle, and the event-loop delay over the same time.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { Backend } from '../src/server/db/connect.ts';
@@ -90,6 +90,28 @@ select count(*) filter (where i.occurred_on between $2::date and $3::date)::int 
        count(*) filter (where i.occurred_on between $4::date and $5::date)::int as base
 from incidents i join units lu on lu.id = i.lead_unit_id
 where lu.path like $1 and i.merged_into_id is null`;
+
+/**
+ * Run `work` while `GET /api/health` is requested one after the other (5 ms apart): its latencies go
+ * to `into` and the event-loop delay over the same time to `loop` — what every other user would see.
+ */
+async function whileProbing<T>(health: () => Promise<void>, into: number[], loop: IntervalHistogram, work: () => Promise<T>): Promise<T> {
+  let done = false;
+  const probes = (async () => {
+    while (!done) {
+      into.push((await timed(health))[0]);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  loop.enable();
+  try {
+    return await work();
+  } finally {
+    loop.disable();
+    done = true;
+    await probes;
+  }
+}
 
 const shiftYear = (d: string) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`;
 
@@ -213,18 +235,7 @@ export async function measureReviews(app: App, rt: JobsRuntime, db: pg.Pool, tas
   const loop = monitorEventLoopDelay({ resolution: 10 });
   let routeBytes = 0;
   for (let i = 0; i < o.docxRounds; i++) {
-    let done = false;
-    const probes = (async () => {
-      while (!done) {
-        during.push((await timed(health))[0]);
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    })();
-    loop.enable();
-    const [ms, res] = await timed(() => within(T, 'GET report.docx', app.inject({ method: 'GET', url: `/api/reviews/${cycle.id}/report.docx`, headers: { cookie } })));
-    loop.disable();
-    done = true;
-    await probes;
+    const [ms, res] = await whileProbing(health, during, loop, () => timed(() => within(T, 'GET report.docx', app.inject({ method: 'GET', url: `/api/reviews/${cycle.id}/report.docx`, headers: { cookie } }))));
     if (res.statusCode !== 200 || res.rawPayload.subarray(0, 2).toString() !== 'PK') {
       errors.push(`reviews: GET /api/reviews/:id/report.docx answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
       break;
@@ -246,37 +257,28 @@ export async function measureReviews(app: App, rt: JobsRuntime, db: pg.Pool, tas
   const runLoop = monitorEventLoopDelay({ resolution: 10 });
   try {
     for (let i = 0; i < o.docxRounds; i++) {
-      let done = false;
-      const probes = (async () => {
-        while (!done) {
-          runDuring.push((await timed(health))[0]);
-          await new Promise((r) => setTimeout(r, 5));
+      const r = await whileProbing(health, runDuring, runLoop, async () => {
+        const t0 = performance.now();
+        const started = await app.inject({ method: 'POST', url: `/api/reviews/${cycle.id}/report-runs`, headers: { cookie, 'x-csrf-token': csrf }, payload: {} });
+        const acceptedMs = performance.now() - t0;
+        if (started.statusCode !== 202) return { started, acceptedMs, run: null, steps: [], file: null, totalMs: 0 };
+        const steps: string[] = [];
+        let run = started.json() as ReportRun;
+        const deadline = Date.now() + T;
+        while (run.state !== 'done' && run.state !== 'failed' && Date.now() < deadline) {
+          await new Promise((res) => setTimeout(res, 200));
+          run = (await app.inject({ method: 'GET', url: `/api/report-runs/${run.id}`, headers: { cookie } })).json() as ReportRun;
+          const label = run.step === 'tips' && run.stepDone ? `tips(${run.stepDone})` : (run.step ?? run.state);
+          if (steps.at(-1) !== label) steps.push(label);
         }
-      })();
-      runLoop.enable();
-      const t0 = performance.now();
-      const started = await app.inject({ method: 'POST', url: `/api/reviews/${cycle.id}/report-runs`, headers: { cookie, 'x-csrf-token': csrf }, payload: {} });
-      const acceptedMs = performance.now() - t0;
-      if (started.statusCode !== 202) {
+        const file = run.state === 'done' ? await app.inject({ method: 'GET', url: `/api/report-runs/${run.id}/file`, headers: { cookie } }) : null;
+        return { started, acceptedMs, run, steps, file, totalMs: performance.now() - t0 };
+      });
+      const { started, acceptedMs, run, steps, file, totalMs } = r;
+      if (!run) {
         errors.push(`reviews: POST /api/reviews/:id/report-runs answered ${started.statusCode}: ${started.body.slice(0, 200)}`);
-        done = true;
-        await probes;
         break;
       }
-      const steps: string[] = [];
-      let run = started.json() as ReportRun;
-      const deadline = Date.now() + T;
-      while (run.state !== 'done' && run.state !== 'failed' && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 200));
-        run = (await app.inject({ method: 'GET', url: `/api/report-runs/${run.id}`, headers: { cookie } })).json() as ReportRun;
-        const label = run.step === 'tips' && run.stepDone ? `tips(${run.stepDone})` : (run.step ?? run.state);
-        if (steps.at(-1) !== label) steps.push(label);
-      }
-      const file = run.state === 'done' ? await app.inject({ method: 'GET', url: `/api/report-runs/${run.id}/file`, headers: { cookie } }) : null;
-      const totalMs = performance.now() - t0;
-      runLoop.disable();
-      done = true;
-      await probes;
       if (!file || file.statusCode !== 200 || file.rawPayload.subarray(0, 2).toString() !== 'PK') {
         errors.push(`reviews: report run ${run.state} ${JSON.stringify(run.error)}`);
         break;
